@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import type { Scene, SceneFeature } from '../../core/scene/types.js';
+import type { Finding } from '../../core/scene/validate.js';
+
+/**
+ * The one typed API between the UI and storage (DESIGN.md, "One typed API"). Implemented once
+ * over the project store in `data/`; bound to Electron IPC in `electron/` and to the local HTTP
+ * host in `data/host/`. Every method takes at most one argument, validated by the zod schema of
+ * the same name before anything runs.
+ */
+export interface ProjectInfo {
+  path: string;
+  name: string;
+  marking: string | null;
+  featureCount: number;
+  /** Counts per kind, for the layers panel. */
+  counts: Record<string, number>;
+  createdAt: string;
+  modifiedAt: string;
+}
+
+export interface Change {
+  /** Features to insert or replace whole (matched by id). */
+  put?: SceneFeature[];
+  /** Ids of features to delete. */
+  delete?: string[];
+  /** What the planner did, shown in the undo menu: "Move camera C3". */
+  note: string;
+}
+
+export interface ChangeResult {
+  /** Features now stored, for each id that was put or restored. */
+  put: SceneFeature[];
+  /** Ids no longer stored. */
+  deleted: string[];
+  history: HistoryState;
+}
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  undoNote: string | null;
+  redoNote: string | null;
+}
+
+export interface ImportReport {
+  added: number;
+  replaced: number;
+  findings: Finding[];
+  history: HistoryState;
+}
+
+export interface Settings {
+  dori_preset: string;
+  basemap_url: string | null;
+  units: 'metric';
+  [key: string]: unknown;
+}
+
+export interface BulwarkApi {
+  createProject(args: { path: string; name?: string; template?: 'empty' | 'demo' }): Promise<ProjectInfo>;
+  openProject(args: { path: string }): Promise<ProjectInfo>;
+  saveProjectAs(args: { path: string }): Promise<ProjectInfo>;
+  closeProject(): Promise<void>;
+  projectInfo(): Promise<ProjectInfo | null>;
+  recentProjects(): Promise<string[]>;
+  /** The whole open project as a scene (input kinds only). */
+  loadScene(): Promise<Scene>;
+  transact(change: Change): Promise<ChangeResult>;
+  undo(): Promise<ChangeResult | null>;
+  redo(): Promise<ChangeResult | null>;
+  historyState(): Promise<HistoryState>;
+  /** Imports a file (by path, or its text for the web host); nothing is written unless all of it is valid. */
+  importScene(args: { fileName: string; path?: string; text?: string; mode: 'merge' | 'replace' }): Promise<ImportReport>;
+  /** Exports the project; with a path writes the file, without returns the text (GeoJSON only). */
+  exportScene(args: { format: 'geojson' | 'gpkg'; path?: string }): Promise<{ path?: string; text?: string }>;
+  getSettings(): Promise<Settings>;
+  setSettings(patch: Partial<Settings>): Promise<Settings>;
+}
+
+export type ApiMethod = keyof BulwarkApi;
+
+const path = z.string().min(1).max(4096);
+const feature = z
+  .object({
+    type: z.literal('Feature'),
+    id: z.string().min(1).max(200),
+    geometry: z.object({ type: z.enum(['Point', 'LineString', 'Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) }),
+    properties: z.object({ kind: z.string().min(1) }).catchall(z.unknown()),
+  })
+  .strict();
+
+/** The argument schema of each method; `z.undefined()` for methods that take none. */
+export const API_SCHEMAS = {
+  createProject: z.object({ path, name: z.string().max(200).optional(), template: z.enum(['empty', 'demo']).optional() }).strict(),
+  openProject: z.object({ path }).strict(),
+  saveProjectAs: z.object({ path }).strict(),
+  closeProject: z.undefined(),
+  projectInfo: z.undefined(),
+  recentProjects: z.undefined(),
+  loadScene: z.undefined(),
+  transact: z
+    .object({ put: z.array(feature).max(200000).optional(), delete: z.array(z.string().min(1)).max(200000).optional(), note: z.string().min(1).max(500) })
+    .strict(),
+  undo: z.undefined(),
+  redo: z.undefined(),
+  historyState: z.undefined(),
+  importScene: z
+    .object({ fileName: z.string().min(1).max(1000), path: path.optional(), text: z.string().optional(), mode: z.enum(['merge', 'replace']) })
+    .strict()
+    .refine((a) => (a.path === undefined) !== (a.text === undefined), 'give either path or text'),
+  exportScene: z.object({ format: z.enum(['geojson', 'gpkg']), path: path.optional() }).strict(),
+  getSettings: z.undefined(),
+  setSettings: z
+    .object({ dori_preset: z.string().max(100).optional(), basemap_url: z.string().url().max(2000).nullable().optional(), units: z.literal('metric').optional() })
+    .strict(),
+} satisfies Record<ApiMethod, z.ZodType>;
+
+export const API_METHODS = Object.keys(API_SCHEMAS) as ApiMethod[];
+
+/** Errors that cross the boundary carry a code the UI can act on and a message naming the place. */
+export type ApiErrorCode = 'invalid_argument' | 'no_project' | 'not_a_project' | 'corrupt' | 'invalid_scene' | 'unreadable' | 'io' | 'internal';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly findings: Finding[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface SerializedApiError {
+  code: ApiErrorCode;
+  message: string;
+  findings: Finding[];
+}
+
+export function serializeApiError(e: unknown): SerializedApiError {
+  if (e instanceof ApiError) return { code: e.code, message: e.message, findings: e.findings };
+  return { code: 'internal', message: e instanceof Error ? e.message : String(e), findings: [] };
+}
+
+/** Validates a method's argument; throws ApiError('invalid_argument') naming the field. */
+export function parseApiArgument<M extends ApiMethod>(method: M, arg: unknown): Parameters<BulwarkApi[M]>[0] {
+  const schema = API_SCHEMAS[method] as z.ZodType;
+  const r = schema.safeParse(arg);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const where = issue.path.length ? issue.path.join('.') : 'argument';
+    throw new ApiError('invalid_argument', `${method}: ${where}: ${issue.message}`);
+  }
+  return r.data as Parameters<BulwarkApi[M]>[0];
+}

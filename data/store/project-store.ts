@@ -1,0 +1,29 @@
+import type { Scene, SceneFeature } from '../../core/scene/types.js';
+import type { Change, ChangeResult, HistoryState, Settings } from '../api/contract.js';
+
+/**
+ * One open project file (a GeoPackage). Every write is one SQLite transaction and one entry of
+ * edit history, so undo/redo and crash safety come from the same place. Implemented in
+ * `data/store/gpkg-project-store.ts`; the API service and the CLI use only this interface.
+ */
+export interface ProjectStore {
+  readonly path: string;
+  /** All stored input features (and unknown kinds) as scene format v1, in stable id order. */
+  readScene(): Scene;
+  /** Features of one kind, or all. */
+  listFeatures(kind?: string): SceneFeature[];
+  /** Applies a change atomically and records it in history (clears the redo stack). */
+  transact(change: Change): ChangeResult;
+  undo(): ChangeResult | null;
+  redo(): ChangeResult | null;
+  historyState(): HistoryState;
+  /** Project metadata: name, protective marking, vehicle overrides, scene settings. */
+  meta(): { name: string; marking: string | null; createdAt: string; modifiedAt: string; sceneMeta: Scene['bulwark'] };
+  setMeta(patch: { name?: string; marking?: string | null; sceneMeta?: Partial<Scene['bulwark']> }): void;
+  counts(): Record<string, number>;
+  getSettings(): Settings;
+  setSettings(patch: Partial<Settings>): Settings;
+  /** Writes a consistent copy of the project to another path (VACUUM INTO), WAL folded in. */
+  saveCopyTo(path: string): void;
+  close(): void;
+}

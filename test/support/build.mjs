@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Builds what runs outside vitest: the CLI bundle (run by `npm install` through `prepare`),
+// the renderer (vite) and the Electron main/preload bundles. Usage: build.mjs cli|renderer|electron|all
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const what = process.argv[2] ?? 'all';
+
+async function buildCli() {
+  const entry = join(root, 'data/cli/main.ts');
+  if (!existsSync(entry)) return;
+  await build({
+    entryPoints: [entry],
+    outfile: join(root, 'dist/cli/bulwark.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    sourcemap: true,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+}
+
+async function buildRenderer() {
+  const config = join(root, 'renderer/vite.config.ts');
+  if (!existsSync(config)) return;
+  const { build: viteBuild } = await import('vite');
+  await viteBuild({ configFile: config, logLevel: 'warn' });
+}
+
+async function buildElectron() {
+  const main = join(root, 'electron/main.ts');
+  if (!existsSync(main)) return;
+  const common = { bundle: true, platform: 'node', target: 'node20', external: ['electron', 'better-sqlite3'], sourcemap: true, logLevel: 'warning' };
+  await build({ ...common, entryPoints: [main], outfile: join(root, 'dist/electron/main.cjs'), format: 'cjs' });
+  await build({ ...common, entryPoints: [join(root, 'electron/preload.ts')], outfile: join(root, 'dist/electron/preload.cjs'), format: 'cjs' });
+}
+
+if (what === 'cli' || what === 'all') await buildCli();
+if (what === 'renderer' || what === 'all') await buildRenderer();
+if (what === 'electron' || what === 'all') await buildElectron();
