@@ -154,3 +154,30 @@ export function parseApiArgument<M extends ApiMethod>(method: M, arg: unknown): 
   }
   return r.data as Parameters<BulwarkApi[M]>[0];
 }
+
+/**
+ * What the desktop shell tells the window: a native menu command to run through the renderer's
+ * single edit path (undo/redo/import/export), or that the open project changed underneath
+ * (New, Open, Save As done by the main process) and must be reloaded.
+ */
+export type ShellCommand = 'undo' | 'redo' | 'delete' | 'select-all' | 'zoom-to-project' | 'import' | 'export-geojson';
+export type ShellEvent = { type: 'project-changed' } | { type: 'command'; command: ShellCommand };
+
+/**
+ * The only object the Electron preload exposes (`window.bulwark`); the web host build uses an
+ * HTTP implementation of the same `api` and has no shell events.
+ */
+export interface BulwarkBridge {
+  api: BulwarkApi;
+  onShellEvent(listener: (event: ShellEvent) => void): () => void;
+}
+
+/**
+ * The local HTTP host protocol (tests and `npm run dev:web`): `POST /api/<method>` with header
+ * `X-Bulwark-Token`, body `{"arg": ...}`; answers `{"ok": true, "value": ...}` or
+ * `{"ok": false, "error": SerializedApiError}`. The token reaches the page as
+ * `<meta name="bulwark-token" content="...">`, injected into index.html by the host.
+ */
+export const HOST_TOKEN_HEADER = 'X-Bulwark-Token';
+export const HOST_TOKEN_META = 'bulwark-token';
+export type HostResponse<T> = { ok: true; value: T } | { ok: false; error: SerializedApiError };
