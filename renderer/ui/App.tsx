@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import type { BulwarkBridge } from '../../data/api/contract.js';
 import { connectEdits, loadProject } from '../state/edit.js';
+import { useProject } from '../state/project-store.js';
 import { Toolbar } from './Toolbar.js';
 import { LayersPanel } from './LayersPanel.js';
 import { PropertiesPanel } from './PropertiesPanel.js';
@@ -13,15 +14,12 @@ import { importFile, runShellCommand, setFilePicker } from './commands.js';
 /** The one window: tools on top, layers left, map centre, properties right, status below. */
 export function App({ bridge }: { bridge: BulwarkBridge }): ReactElement {
   const fileInput = useRef<HTMLInputElement>(null);
-  const [basemap, setBasemap] = useState<string | null | undefined>(undefined);
+  const [basemap, setBasemap] = useState<string | null>(null);
+  const projectPath = useProject((s) => s.info?.path ?? null);
 
   useEffect(() => {
     connectEdits(bridge.api);
     void loadProject();
-    bridge.api
-      .getSettings()
-      .then((s) => setBasemap(s.basemap_url ?? null))
-      .catch(() => setBasemap(null));
     const off = bridge.onShellEvent((event) => {
       if (event.type === 'project-changed') void loadProject();
       else runShellCommand(event.command);
@@ -35,11 +33,20 @@ export function App({ bridge }: { bridge: BulwarkBridge }): ReactElement {
     };
   }, [bridge]);
 
+  // Settings live in the project: read the basemap once a project is open.
+  useEffect(() => {
+    if (!projectPath) return;
+    bridge.api
+      .getSettings()
+      .then((s) => setBasemap(s.basemap_url ?? null))
+      .catch(() => setBasemap(null));
+  }, [bridge, projectPath]);
+
   return (
     <div className="app">
       <Toolbar onImport={() => fileInput.current?.click()} />
       <LayersPanel />
-      {basemap === undefined ? <main className="map-area" /> : <MapView basemapUrl={basemap} />}
+      <MapView basemapUrl={basemap} />
       <PropertiesPanel />
       <StatusBar />
       <ErrorBanner />

@@ -21,31 +21,30 @@ function canvas(sizePx: number, ratio: number, draw: (g: CanvasRenderingContext2
   return g.getImageData(0, 0, el.width, el.height);
 }
 
-/** A CCTV camera seen from above, lens pointing north (up). */
+/** A CCTV camera seen from above, lens pointing north (up); the mount point is the centre. */
 function camera(g: CanvasRenderingContext2D, s: number): void {
   const cx = s / 2;
   g.lineJoin = 'round';
-  // lens cone
-  g.beginPath();
-  g.moveTo(cx - 3, s * 0.36);
-  g.lineTo(cx - 6.5, s * 0.1);
-  g.lineTo(cx + 6.5, s * 0.1);
-  g.lineTo(cx + 3, s * 0.36);
-  g.closePath();
-  g.fillStyle = KIND_COLORS.camera;
-  g.fill();
   g.strokeStyle = '#ffffff';
-  g.lineWidth = 1.5;
+  g.lineWidth = 1.6;
+  g.fillStyle = KIND_COLORS.camera;
+  // lens hood, widening towards the view
+  g.beginPath();
+  g.moveTo(cx - s * 0.13, s * 0.4);
+  g.lineTo(cx - s * 0.26, s * 0.08);
+  g.lineTo(cx + s * 0.26, s * 0.08);
+  g.lineTo(cx + s * 0.13, s * 0.4);
+  g.closePath();
+  g.fill();
   g.stroke();
   // body
   g.beginPath();
-  g.roundRect(cx - 5.5, s * 0.34, 11, s * 0.38, 2.5);
-  g.fillStyle = KIND_COLORS.camera;
+  g.roundRect(cx - s * 0.19, s * 0.36, s * 0.38, s * 0.44, s * 0.08);
   g.fill();
   g.stroke();
   // mount point (the camera's position)
   g.beginPath();
-  g.arc(cx, s / 2, 2, 0, Math.PI * 2);
+  g.arc(cx, s / 2, s * 0.07, 0, Math.PI * 2);
   g.fillStyle = '#ffffff';
   g.fill();
 }
@@ -131,7 +130,7 @@ function hatch(g: CanvasRenderingContext2D, s: number): void {
 
 export function mapIcons(ratio = 2): MapIcon[] {
   return [
-    { name: 'bw-camera', image: canvas(26, ratio, camera), pixelRatio: ratio },
+    { name: 'bw-camera', image: canvas(28, ratio, camera), pixelRatio: ratio },
     { name: 'bw-origin', image: canvas(22, ratio, origin), pixelRatio: ratio },
     { name: 'bw-note', image: canvas(18, ratio, note), pixelRatio: ratio },
     { name: 'bw-entrance', image: canvas(16, ratio, entrance), pixelRatio: ratio },
