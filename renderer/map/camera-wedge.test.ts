@@ -31,4 +31,16 @@ describe('camera field-of-view wedge', () => {
     const far = Math.max(...ring.map((p) => Math.hypot(p[0], p[1])));
     expect(far).toBeCloseTo(38.4, 3);
   });
+
+  it('in the project frame 1 km away, the wedge matches the camera-centred one to the millimetre', () => {
+    const project = localFrame([4.3417, 50.8437]); // ~700 m west, ~700 m south of the camera
+    const c = cam({ bearing_deg: 30, hfov_deg: 70, range_m: 60 });
+    const own = cameraWedge(c, 8)!.coordinates[0];
+    const shared = cameraWedge(c, 8, project)!.coordinates[0];
+    const f = localFrame(origin);
+    own.forEach((p, i) => {
+      const a = f.toLocal(p), b = f.toLocal(shared[i]);
+      expect(Math.hypot(a[0] - b[0], a[1] - b[1])).toBeLessThan(0.001);
+    });
+  });
 });

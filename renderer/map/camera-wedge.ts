@@ -1,4 +1,4 @@
-import { localFrame } from '../../core/geometry/local-frame.js';
+import { localFrame, type LocalFrame } from '../../core/geometry/local-frame.js';
 import { numberProperty } from '../../core/scene/properties.js';
 import type { SceneFeature } from '../../core/scene/types.js';
 
@@ -19,9 +19,10 @@ export function nominalDetectRangeM(resolutionHPx: number, hfovDeg: number): num
 /**
  * The outline of a camera's field of view on the ground, as drawn on the plan: a wedge from the
  * camera along `bearing_deg` (clockwise from north), `hfov_deg` wide, out to `range_m` (or the
- * nominal Detect range). Built in a local metric frame around the camera.
+ * nominal Detect range). Built in metres in `frame` — the project's frame, so ten thousand cameras
+ * share one projection — or, without one, a frame centred on the camera.
  */
-export function cameraWedge(camera: SceneFeature, steps = 24): { type: 'Polygon'; coordinates: number[][][] } | undefined {
+export function cameraWedge(camera: SceneFeature, steps = 24, frame?: LocalFrame): { type: 'Polygon'; coordinates: number[][][] } | undefined {
   if (camera.geometry.type !== 'Point') return undefined;
   const p = camera.properties;
   const bearing = numberProperty('camera', p, 'bearing_deg') ?? 0;
@@ -30,13 +31,18 @@ export function cameraWedge(camera: SceneFeature, steps = 24): { type: 'Polygon'
   const range = numberProperty('camera', p, 'range_m') ?? nominalDetectRangeM(resH, hfov);
   if (!(range > 0) || !(hfov > 0)) return undefined;
   const origin = camera.geometry.coordinates;
-  const frame = localFrame(origin);
+  const f = frame ?? localFrame(origin);
+  const [cx, cy] = f.toLocal(origin);
+  // Bearings are from true north; away from the frame's central meridian grid north differs by
+  // the meridian convergence, so measure true north at the camera itself.
+  const north = f.toLocal([origin[0], origin[1] + 1e-4]);
+  const convergence = Math.atan2(north[0] - cx, north[1] - cy);
   const ring: number[][] = [];
   const full = hfov >= 360;
   if (!full) ring.push([origin[0], origin[1]]);
   for (let i = 0; i <= steps; i++) {
-    const az = ((bearing - hfov / 2 + (hfov * i) / steps) * Math.PI) / 180;
-    ring.push(frame.toLonLat([range * Math.sin(az), range * Math.cos(az)]));
+    const az = ((bearing - hfov / 2 + (hfov * i) / steps) * Math.PI) / 180 + convergence;
+    ring.push(f.toLonLat([cx + range * Math.sin(az), cy + range * Math.cos(az)]));
   }
   ring.push([...ring[0]]);
   return { type: 'Polygon', coordinates: [ring] };

@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type LayerSpecification, type FilterSpecification, type MapMouseEvent } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource, type LayerSpecification, type FilterSpecification, type MapMouseEvent } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import {
   TerraDraw,
@@ -13,7 +13,7 @@ import {
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { INPUT_KINDS, type InputKind } from '../../core/scene/kinds.js';
 import type { SceneFeature, SceneGeometry } from '../../core/scene/types.js';
-import { sceneBounds } from '../../core/geometry/local-frame.js';
+import { localFrame, sceneBounds, type LocalFrame } from '../../core/geometry/local-frame.js';
 import { useProject } from '../state/project-store.js';
 import { useUi, useView, type Tool } from '../state/ui-store.js';
 import { baseStyle } from './style/base-style.js';
@@ -60,12 +60,15 @@ export class MapController {
   readonly ready: Promise<void>;
   private draw: TerraDraw | null = null;
   private readonly drawn = new Map<string, ReadonlyMap<string, SceneFeature>>();
-  private readonly baseFilters = new Map<string, FilterSpecification | undefined>();
   private readonly kindLayerIds = new Map<string, string[]>();
   private snapIndex: SnapIndex | null = null;
   private snapRevision = -1;
   private editingId: string | null = null;
+  private editingMark: { id: string; kind: string } | null = null;
   private latDeg = 0;
+  private loadGeneration = 0;
+  /** The project's metric frame (centre of its bounds at load), shared by all camera wedges. */
+  private frame: LocalFrame | undefined;
   private unsubscribers: (() => void)[] = [];
   private destroyed = false;
 
@@ -141,13 +144,14 @@ export class MapController {
       useProject.subscribe((s, prev) => {
         if (s.loadRevision !== prev.loadRevision) {
           this.cancelEditing();
+          this.drawn.clear();
           const lat = this.projectLatitude();
           if (Math.abs(lat - this.latDeg) > 0.01) {
             this.latDeg = lat;
             this.rebuildLayers();
           }
-          this.syncAll();
           this.fitToProject();
+          this.syncAllInSteps();
           return;
         }
         if (s.revisions !== prev.revisions) {
@@ -163,15 +167,12 @@ export class MapController {
     );
   }
 
+  /** Latitude of the project's centre (for widths in metres); sets the shared frame too. */
   private projectLatitude(): number {
     const features: SceneFeature[] = [];
-    for (const m of useProject.getState().byKind.values()) {
-      for (const f of m.values()) {
-        features.push(f);
-        break;
-      }
-    }
+    for (const m of useProject.getState().byKind.values()) for (const f of m.values()) features.push(f);
     const b = sceneBounds({ features });
+    this.frame = b ? localFrame([(b[0] + b[2]) / 2, (b[1] + b[3]) / 2]) : undefined;
     return b ? (b[1] + b[3]) / 2 : 0;
   }
 
@@ -192,9 +193,8 @@ export class MapController {
   private addLayersInOrder(): void {
     const add = (kind: string, layers: LayerSpecification[], live: boolean) => {
       for (const layer of layers) {
-        this.map.addLayer(layer);
+        this.map.addLayer(live ? layer : hiddenWhileEditing(layer));
         if (!live) {
-          this.baseFilters.set(layer.id, 'filter' in layer ? layer.filter : undefined);
           const ids = this.kindLayerIds.get(kind) ?? [];
           ids.push(layer.id);
           this.kindLayerIds.set(kind, ids);
@@ -219,7 +219,7 @@ export class MapController {
       if (layer.id === 'background' || layer.id === 'basemap' || layer.id.startsWith('td-')) continue;
       this.map.removeLayer(layer.id);
     }
-    this.baseFilters.clear();
+    this.editingMark = null;
     this.kindLayerIds.clear();
     const firstDrawLayer = this.map.getStyle().layers.find((l) => l.id.startsWith('td-'))?.id;
     const addLayer = this.map.addLayer.bind(this.map);
@@ -239,6 +239,26 @@ export class MapController {
     for (const kind of INPUT_KINDS) this.syncKind(kind);
   }
 
+  /**
+   * A newly loaded project is handed to the map one kind per task, so a 100,000-feature project
+   * never holds the page in one long task: panels paint and the pointer answers in between.
+   */
+  private syncAllInSteps(): void {
+    const generation = ++this.loadGeneration;
+    const kinds = [...INPUT_KINDS];
+    const step = () => {
+      if (this.destroyed || generation !== this.loadGeneration) return;
+      const kind = kinds.shift();
+      if (kind === undefined) {
+        this.applySelection();
+        return;
+      }
+      this.syncKind(kind);
+      setTimeout(step, 0);
+    };
+    step();
+  }
+
   private syncKind(kind: string): void {
     const source = this.map.getSource<GeoJSONSource>(KIND_SOURCE(kind));
     if (!source) return;
@@ -249,7 +269,7 @@ export class MapController {
     if (diff) void source.updateData({ remove: diff.remove, add: featuresToSource(diff.add).features as GeoJSON.Feature[] });
     else void source.setData(featuresToSource(now.values()) as GeoJSON.FeatureCollection);
     this.drawn.set(kind, new Map(now));
-    if (kind === 'camera') this.map.getSource<GeoJSONSource>(FOV_SOURCE)?.setData(cameraWedgesToSource(now.values()) as GeoJSON.FeatureCollection);
+    if (kind === 'camera') this.map.getSource<GeoJSONSource>(FOV_SOURCE)?.setData(cameraWedgesToSource(now.values(), this.frame) as GeoJSON.FeatureCollection);
   }
 
   private applyHidden(): void {
@@ -272,20 +292,34 @@ export class MapController {
     this.map.getSource<GeoJSONSource>(SELECTION_SOURCE)?.setData(featuresToSource(selected) as GeoJSON.FeatureCollection);
     const single = selected.length === 1 && !locked[selected[0].properties.kind as InputKind] && selected[0].geometry.type !== 'MultiPolygon' ? selected[0] : null;
     const editId = single && useUi.getState().tool.type === 'select' ? single.id : null;
-    // The feature being edited is drawn from the live source, so hide it in its kind's layers.
-    for (const [layerId, base] of this.baseFilters) {
-      const exclude: FilterSpecification = ['!=', ['get', ID_PROP], editId ?? ''];
-      this.map.setFilter(layerId, base ? (['all', base, exclude] as FilterSpecification) : exclude);
-    }
+    this.markEditing(editId ? single : null);
     this.setLive(editId ? single : null);
     this.syncEditing(editId ? single : null);
+  }
+
+  /**
+   * The feature being edited is drawn from the live source, so it is made transparent in its
+   * kind's layers with feature state (a paint change: no re-tiling of a 60,000-building layer).
+   */
+  private markEditing(f: SceneFeature | null): void {
+    const next = f ? { id: f.id, kind: f.properties.kind } : null;
+    const prev = this.editingMark;
+    if (prev && next && prev.id === next.id && prev.kind === next.kind) return;
+    const set = (m: { id: string; kind: string }, editing: boolean) => {
+      for (const source of m.kind === 'camera' ? [KIND_SOURCE(m.kind), FOV_SOURCE] : [KIND_SOURCE(m.kind)]) {
+        if (this.map.getSource(source)) this.map.setFeatureState({ source, id: m.id }, { editing });
+      }
+    };
+    if (prev) set(prev, false);
+    if (next) set(next, true);
+    this.editingMark = next;
   }
 
   private setLive(f: SceneFeature | null, geometry?: SceneGeometry): void {
     const features = f ? [{ ...f, geometry: geometry ?? f.geometry }] : [];
     this.map.getSource<GeoJSONSource>(LIVE_SOURCE)?.setData(featuresToSource(features) as GeoJSON.FeatureCollection);
     const cams = features.filter((x) => x.properties.kind === 'camera');
-    this.map.getSource<GeoJSONSource>(LIVE_FOV_SOURCE)?.setData(cameraWedgesToSource(cams) as GeoJSON.FeatureCollection);
+    this.map.getSource<GeoJSONSource>(LIVE_FOV_SOURCE)?.setData(cameraWedgesToSource(cams, this.frame) as GeoJSON.FeatureCollection);
   }
 
   /** Puts the selected feature into Terra Draw's select mode (vertices, midpoints, drag), or clears it. */
@@ -479,6 +513,10 @@ export class MapController {
     this.map.on('mouseout', () => useView.setState({ cursor: null }));
     this.map.on('move', () => this.reportView());
     this.map.on('click', (e) => this.onClick(e));
+    // For tests and the status bar: whether every tile and image is drawn.
+    const container = this.map.getContainer();
+    this.map.on('idle', () => container.setAttribute('data-map-idle', 'true'));
+    this.map.on('dataloading', () => container.setAttribute('data-map-idle', 'false'));
   }
 
   private reportView(): void {
@@ -504,12 +542,34 @@ export class MapController {
     for (const [kind, ids] of this.kindLayerIds) if (!locked[kind as InputKind] && kind !== 'live') layers.push(...ids.filter((l) => !l.startsWith('camera-fov')));
     const r = 5;
     const hits = this.map.queryRenderedFeatures([[x - r, y - r], [x + r, y + r]], { layers });
+    // Small things win: a camera on a crowd zone on a site is picked first, as a planner expects.
+    const rank = (t: string) => (t === 'Point' ? 0 : t === 'LineString' || t === 'MultiLineString' ? 1 : 2);
+    let best: { id: string; rank: number } | undefined;
     for (const h of hits) {
       const id = h.properties?.[ID_PROP];
-      if (typeof id === 'string') return id;
+      if (typeof id !== 'string') continue;
+      const k = rank(h.geometry.type);
+      if (!best || k < best.rank) best = { id, rank: k };
     }
-    return undefined;
+    return best?.id;
   }
+}
+
+const EDITING: ExpressionSpecification = ['boolean', ['feature-state', 'editing'], false];
+const OPACITY_PAINT: Partial<Record<LayerSpecification['type'], string[]>> = {
+  fill: ['fill-opacity'],
+  line: ['line-opacity'],
+  circle: ['circle-opacity', 'circle-stroke-opacity'],
+  symbol: ['icon-opacity'],
+};
+
+/** A kind layer whose opacity drops to 0 for the feature in feature state `editing`. */
+function hiddenWhileEditing(layer: LayerSpecification): LayerSpecification {
+  const props = OPACITY_PAINT[layer.type];
+  if (!props) return layer;
+  const paint: Record<string, unknown> = { ...('paint' in layer ? layer.paint : {}) };
+  for (const p of props) paint[p] = ['case', EDITING, 0, (paint[p] as ExpressionSpecification | number | undefined) ?? 1];
+  return { ...layer, paint } as LayerSpecification;
 }
 
 function withKindFilter(layer: LayerSpecification, kind: string): LayerSpecification {

@@ -1,5 +1,6 @@
 import type { SceneFeature } from '../../core/scene/types.js';
 import { cameraWedge } from './camera-wedge.js';
+import type { LocalFrame } from '../../core/geometry/local-frame.js';
 
 /** What a GeoJSON source holds: features with their id copied into `__id` (MapLibre drops string ids). */
 export interface SourceData {
@@ -15,12 +16,16 @@ export function featuresToSource(features: Iterable<SceneFeature>): SourceData {
   return { type: 'FeatureCollection', features: out };
 }
 
+/** Wedges already built, by camera object: an edit makes a new object, so only it is rebuilt. */
+const wedgeCache = new WeakMap<SceneFeature, { frame: LocalFrame | undefined; wedge: ReturnType<typeof cameraWedge> }>();
+
 /** Field-of-view wedges of the cameras, each tagged with its camera id. */
-export function cameraWedgesToSource(cameras: Iterable<SceneFeature>): SourceData {
+export function cameraWedgesToSource(cameras: Iterable<SceneFeature>, frame?: LocalFrame): SourceData {
   const out: SourceData['features'] = [];
   for (const f of cameras) {
-    const wedge = cameraWedge(f);
-    if (wedge) out.push({ type: 'Feature', geometry: wedge, properties: { [ID_PROP]: f.id } });
+    let hit = wedgeCache.get(f);
+    if (!hit || hit.frame !== frame) wedgeCache.set(f, (hit = { frame, wedge: cameraWedge(f, 24, frame) }));
+    if (hit.wedge) out.push({ type: 'Feature', geometry: hit.wedge, properties: { [ID_PROP]: f.id } });
   }
   return { type: 'FeatureCollection', features: out };
 }

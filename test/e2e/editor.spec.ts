@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { localFrame, sceneBounds } from '../../core/geometry/local-frame.js';
 import { fitProjector } from './support/fit-projector.js';
 import { demoScene } from '../../data/demo/demo-scene.js';
+import type { Scene } from '../../core/scene/types.js';
 
 /**
  * The window end to end: the built renderer, the real API service and the real GeoPackage store
@@ -98,6 +99,10 @@ function readProjectFile(): Database.Database {
 
 test('creates a project from the window', async () => {
   await page.goto(HOST);
+  // Another spec may have left a project open in the shared host: start with none.
+  const token = await page.locator('meta[name="bulwark-token"]').getAttribute('content');
+  await page.request.post(`${HOST}api/closeProject`, { headers: { 'X-Bulwark-Token': token ?? '' }, data: {} });
+  await page.reload();
   await expect(page.getByTestId('welcome')).toBeVisible();
   await page.getByTestId('new-name').fill('E2E plan');
   await page.getByTestId('new-path').fill(projectPath);
@@ -115,6 +120,22 @@ test('imports context from a GeoJSON file and zooms to it', async () => {
   await expect(page.getByTestId('count-road')).toHaveText('1');
   await page.getByTestId('import-dismiss').click();
   await page.waitForTimeout(600);
+});
+
+test('measures the building edge in metres, snapping to its corners', async () => {
+  const box = await page.getByTestId('map').boundingBox();
+  const b = sceneBounds(contextScene as unknown as Scene);
+  if (!box || !b) throw new Error('no map box');
+  const toScreen = fitProjector(b, box);
+  await page.getByTestId('tool-measure-distance').click();
+  // The building's south-west and south-east corners are 50 m apart (x = -90 and -40 m).
+  const sw = toScreen(ll(-90, -40)), se = toScreen(ll(-40, -40));
+  await page.mouse.click(sw.x + 4, sw.y - 3); // near the corner: snaps onto it
+  await page.mouse.click(se.x - 3, se.y + 4);
+  await page.mouse.click(se.x - 3, se.y + 4); // clicking the last point again finishes
+  await expect(page.getByTestId('measure')).toContainText('50.0 m');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('measure')).toBeHidden();
 });
 
 test('draws a crowd zone, a barrier line and a camera with the mouse', async () => {
@@ -210,6 +231,72 @@ test('after a reload everything is back, and it is in the .gpkg file on disk', a
   await page.screenshot({ path: `${SHOTS}/editor-reloaded.png` });
 });
 
+async function exported(): Promise<Scene> {
+  const token = await page.locator('meta[name="bulwark-token"]').getAttribute('content');
+  const res = await page.request.post(`${HOST}api/exportScene`, { headers: { 'X-Bulwark-Token': token ?? '' }, data: { arg: { format: 'geojson' } } });
+  const body = await res.json();
+  expect(body.ok).toBe(true);
+  return JSON.parse(body.value.text) as Scene;
+}
+
+test('snaps a new barrier onto the crowd zone corner, then deletes it from the keyboard, with undo', async () => {
+  const before = await exported();
+  const zone = before.features.find((f) => f.id === 'crowd_zone-1')!;
+  const corner = (zone.geometry.coordinates as number[][][])[0][1];
+  const box = await page.getByTestId('map').boundingBox();
+  const toScreen = fitProjector(sceneBounds(before)!, box!);
+  const c = toScreen(corner);
+  await page.getByTestId('tool-barrier').click();
+  await page.mouse.click(c.x + 5, c.y - 4);
+  await page.mouse.click(c.x + 60, c.y - 50);
+  await page.mouse.click(c.x + 60, c.y - 50);
+  await expect(page.getByTestId('count-barrier')).toHaveText('2');
+  await saved();
+  const after = await exported();
+  const fence = after.features.find((f) => f.id === 'barrier-2')!;
+  expect((fence.geometry.coordinates as number[][])[0]).toEqual(corner);
+  // Selected after drawing: Delete removes it, Ctrl+Z brings it back, Ctrl+Y removes it again.
+  await expect(page.getByTestId('feature-id')).toHaveText('barrier-2');
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('count-barrier')).toHaveText('1');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('count-barrier')).toHaveText('2');
+  await page.keyboard.press('Control+y');
+  await expect(page.getByTestId('count-barrier')).toHaveText('1');
+  await saved();
+});
+
+test('drags a crowd zone corner to reshape it; undo puts it back', async () => {
+  const before = await exported();
+  const zone = before.features.find((f) => f.id === 'crowd_zone-1')!;
+  const ring = (zone.geometry.coordinates as number[][][])[0];
+  const box = await page.getByTestId('map').boundingBox();
+  const toScreen = fitProjector(sceneBounds(before)!, box!);
+  const mid = toScreen([(ring[0][0] + ring[2][0]) / 2, (ring[0][1] + ring[2][1]) / 2]);
+  await page.getByTestId('tool-select').click();
+  await page.mouse.click(mid.x, mid.y);
+  await expect(page.getByTestId('feature-id')).toHaveText('crowd_zone-1');
+  const corner = toScreen(ring[2]);
+  await page.mouse.move(corner.x, corner.y);
+  await page.mouse.down();
+  await page.mouse.move(corner.x + 20, corner.y + 15, { steps: 4 });
+  await page.mouse.move(corner.x + 40, corner.y + 30, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Undo: Edit shape of crowd zone crowd_zone-1 (Ctrl+Z)');
+  await saved();
+  const moved = ((await exported()).features.find((f) => f.id === 'crowd_zone-1')!.geometry.coordinates as number[][][])[0];
+  expect(moved[0]).toEqual(ring[0]);
+  expect(moved[2]).not.toEqual(ring[2]);
+  expect(moved[2][0]).toBeGreaterThan(ring[2][0]); // dragged east…
+  expect(moved[2][1]).toBeLessThan(ring[2][1]); // …and south
+  await page.screenshot({ path: `${SHOTS}/editor-reshaped.png` });
+  await page.getByTestId('undo').click();
+  await saved();
+  const restored = ((await exported()).features.find((f) => f.id === 'crowd_zone-1')!.geometry.coordinates as number[][][])[0];
+  expect(restored).toEqual(ring);
+  await page.keyboard.press('Escape');
+});
+
 test('an invalid GeoJSON import names the feature and leaves the project unchanged', async () => {
   const bad = {
     type: 'FeatureCollection',
@@ -242,6 +329,7 @@ test('no console errors and no request to any non-local address', async () => {
   // The one refused call is the invalid import (the host answers an API error with HTTP 400,
   // which Chromium logs as a failed resource); nothing else may fail or log an error.
   expect(failedResponses).toEqual(['400 /api/importScene']);
+  await expect(page.getByTestId('error-banner')).toBeHidden();
   const unexpected = consoleErrors.filter((m) => !/^Failed to load resource: the server responded with a status of 400/.test(m));
   expect(unexpected).toEqual([]);
   expect(consoleErrors.length).toBe(failedResponses.length);
@@ -267,6 +355,7 @@ test('the demo plan with everything visible (README screenshot)', async () => {
   const b = sceneBounds(scene);
   if (!box || !b) throw new Error('no map box or empty demo');
   const toScreen = fitProjector(b, box);
+  await expect(page.locator('[data-map-idle=true]')).toBeVisible({ timeout: 60_000 });
   const cam = cameras[0];
   const p = toScreen(cam.geometry.coordinates as number[]);
   await page.mouse.click(p.x, p.y);

@@ -9,6 +9,9 @@ export const DRAW_ORDER: readonly InputKind[] = [
   'analysis_area', 'road', 'obstacle', 'building', 'site', 'crowd_zone', 'perimeter', 'frontage', 'barrier', 'entrance', 'camera', 'vehicle_origin', 'note',
 ];
 
+/** Zoom from which cameras are drawn as rotated glyphs with their field of view (≈ 1:8,000). */
+export const CAMERA_GLYPH_ZOOM = 16;
+
 export interface KindLayerOptions {
   /** Latitude of the project, for widths given in metres. */
   latDeg: number;
@@ -95,13 +98,18 @@ export function kindLayers(kind: InputKind, source: string, opts: KindLayerOptio
         { id: id('icon'), type: 'symbol', source, filter: POINT, layout: { 'icon-image': 'bw-entrance', 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
       ];
     case 'camera':
+      // Zoomed out, a camera is a dot: thousands of rotated glyphs would bury the plan (and
+      // cost the main thread their placement). Glyphs from street scale on.
       return [
+        { id: id('dot'), type: 'circle', source, filter: POINT, maxzoom: CAMERA_GLYPH_ZOOM, paint: { 'circle-radius': 2.5, 'circle-color': c, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 0.8 } },
         {
           id: id('icon'),
           type: 'symbol',
           source,
           filter: POINT,
+          minzoom: CAMERA_GLYPH_ZOOM,
           layout: {
+            'icon-size': ['interpolate', ['linear'], ['zoom'], CAMERA_GLYPH_ZOOM, 0.7, 18, 1],
             'icon-image': 'bw-camera',
             'icon-rotate': num('bearing_deg', 0),
             'icon-rotation-alignment': 'map',
@@ -156,7 +164,7 @@ function barrierLayers(type: string, id: string, source: string): LayerSpecifica
 /** The camera field-of-view wedges, drawn under the camera glyphs. */
 export function cameraFovLayers(source: string, prefix = ''): LayerSpecification[] {
   return [
-    { id: `${prefix}camera-fov-fill`, type: 'fill', source, paint: { 'fill-color': KIND_COLORS.camera, 'fill-opacity': 0.07 } },
-    { id: `${prefix}camera-fov-line`, type: 'line', source, paint: { 'line-color': KIND_COLORS.camera, 'line-width': 1, 'line-opacity': 0.7, 'line-dasharray': [3, 2] } },
+    { id: `${prefix}camera-fov-fill`, type: 'fill', source, minzoom: CAMERA_GLYPH_ZOOM - 1, paint: { 'fill-color': KIND_COLORS.camera, 'fill-opacity': 0.07 } },
+    { id: `${prefix}camera-fov-line`, type: 'line', source, minzoom: CAMERA_GLYPH_ZOOM - 1, paint: { 'line-color': KIND_COLORS.camera, 'line-width': 1, 'line-opacity': 0.7, 'line-dasharray': [3, 2] } },
   ];
 }
