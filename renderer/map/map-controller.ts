@@ -260,6 +260,12 @@ export class MapController {
   }
 
   private syncKind(kind: string): void {
+    const started = performance.now();
+    this.syncKindData(kind);
+    performance.measure(`bulwark:map-sync:${kind}`, { start: started, end: performance.now() });
+  }
+
+  private syncKindData(kind: string): void {
     const source = this.map.getSource<GeoJSONSource>(KIND_SOURCE(kind));
     if (!source) return;
     const now = useProject.getState().byKind.get(kind) ?? new Map<string, SceneFeature>();

@@ -64,8 +64,12 @@ export async function loadProject(): Promise<void> {
       setScene(null, null);
       return;
     }
+    const started = performance.now();
     const [scene, history] = await Promise.all([a.loadScene(), a.historyState()]);
+    const loaded = performance.now();
     setScene(scene, info, history);
+    performance.measure('bulwark:load-api', { start: started, end: loaded });
+    performance.measure('bulwark:load-apply', { start: loaded, end: performance.now() });
     useUi.setState({ selection: [], problem: null });
   } catch (e) {
     useProject.setState({ loading: false, error: errorOf(e) });
@@ -128,8 +132,14 @@ export async function transact(change: Change, place?: Pick<EditProblem, 'lngLat
     }
   }
   try {
+    const started = performance.now();
     const result = await pending(() => theApi().transact(change));
+    const applied = performance.now();
     apply(result, change.note);
+    // Named timings (DevTools and the e2e tests read them): the API round trip, and our update
+    // of the store and the map that follows it.
+    performance.measure('bulwark:transact-api', { start: started, end: applied });
+    performance.measure('bulwark:transact-apply', { start: applied, end: performance.now() });
     useUi.setState({ problem: null });
     return true;
   } catch (e) {

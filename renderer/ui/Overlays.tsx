@@ -1,4 +1,4 @@
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { formatFinding } from '../../core/scene/validate.js';
 import { useProject } from '../state/project-store.js';
 import { useUi, useView } from '../state/ui-store.js';
@@ -112,7 +112,21 @@ export function Welcome({ api }: { api: BulwarkApi }): ReactElement | null {
   const [path, setPath] = useState('site-plan.gpkg');
   const [name, setName] = useState('New site plan');
   const [error, setError] = useState<string | null>(null);
+  const [recent, setRecent] = useState<string[]>([]);
+  useEffect(() => {
+    if (info) return;
+    api.recentProjects().then(setRecent, () => setRecent([]));
+  }, [api, info]);
   if (info || loading) return null;
+  const open = async (p: string) => {
+    try {
+      await api.openProject({ path: p });
+      setError(null);
+      await loadProject();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
   const create = async (template: 'empty' | 'demo') => {
     try {
       await api.createProject({ path, name, template });
@@ -139,6 +153,20 @@ export function Welcome({ api }: { api: BulwarkApi }): ReactElement | null {
           Create demo project
         </button>
       </div>
+      {recent.length ? (
+        <div className="recent">
+          <h3>Recent projects</h3>
+          <ul>
+            {recent.slice(0, 6).map((p) => (
+              <li key={p}>
+                <button type="button" className="link-button" title={p} onClick={() => void open(p)}>
+                  {p.split(/[\\/]/).pop()}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {error ? <p className="prop-error">{error}</p> : null}
     </div>
   );

@@ -297,6 +297,16 @@ test('drags a crowd zone corner to reshape it; undo puts it back', async () => {
   await page.keyboard.press('Escape');
 });
 
+test('exports the project as a GeoJSON download that reads back as a valid scene', async () => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  expect(download.suggestedFilename()).toBe('E2E-plan.geojson');
+  const text = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
+  const scene = JSON.parse(text) as Scene;
+  expect(scene.bulwark.version).toBe(1);
+  expect(scene.features.map((f) => f.id).sort()).toEqual(['b-1', 'barrier-1', 'camera-1', 'crowd_zone-1', 'r-1']);
+  expect(scene.features.find((f) => f.id === 'camera-1')?.properties.bearing_deg).toBe(135);
+});
+
 test('an invalid GeoJSON import names the feature and leaves the project unchanged', async () => {
   const bad = {
     type: 'FeatureCollection',

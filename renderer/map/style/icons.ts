@@ -130,7 +130,7 @@ function hatch(g: CanvasRenderingContext2D, s: number): void {
 
 export function mapIcons(ratio = 2): MapIcon[] {
   return [
-    { name: 'bw-camera', image: canvas(28, ratio, camera), pixelRatio: ratio },
+    { name: 'bw-camera', image: canvas(34, ratio, camera), pixelRatio: ratio },
     { name: 'bw-origin', image: canvas(22, ratio, origin), pixelRatio: ratio },
     { name: 'bw-note', image: canvas(18, ratio, note), pixelRatio: ratio },
     { name: 'bw-entrance', image: canvas(16, ratio, entrance), pixelRatio: ratio },
