@@ -352,6 +352,7 @@ test('no console errors and no request to any non-local address', async () => {
 test('the demo plan with everything visible (README screenshot)', async () => {
   const demoPath = join(WORK_DIR, `demo-${process.pid}.gpkg`);
   // Create the demo project through the same API the window uses, then reload the window.
+  await page.goto(HOST);
   const token = await page.locator('meta[name="bulwark-token"]').getAttribute('content');
   const res = await page.request.post(`${HOST}api/createProject`, { headers: { 'X-Bulwark-Token': token ?? '' }, data: { arg: { path: demoPath, template: 'demo' } } });
   expect((await res.json()).ok).toBe(true);
