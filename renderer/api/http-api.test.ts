@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpApi, BulwarkApiError } from './http-api.js';
+import { createHttpApi } from './http-api.js';
+import { ApiError } from '../../data/api/contract.js';
 import { API_METHODS } from '../../data/api/contract.js';
 
 type Call = { url: string; init: RequestInit };
@@ -45,10 +46,10 @@ describe('createHttpApi (local host protocol, data/api/contract.ts)', () => {
     const err = await createHttpApi({ token: 't', fetch: f })
       .importScene({ fileName: 'a.geojson', text: '{}', mode: 'merge' })
       .catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(BulwarkApiError);
-    expect((err as BulwarkApiError).code).toBe('invalid_scene');
-    expect((err as BulwarkApiError).message).toBe('import refused');
-    expect((err as BulwarkApiError).findings).toEqual(findings);
+    expect(err).toBeInstanceOf(ApiError);
+    expect((err as ApiError).code).toBe('invalid_scene');
+    expect((err as ApiError).message).toBe('import refused');
+    expect((err as ApiError).findings).toEqual(findings);
   });
 
   it('names the method when the answer is not an envelope', async () => {
@@ -61,7 +62,7 @@ describe('createHttpApi (local host protocol, data/api/contract.ts)', () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
     const err = await createHttpApi({ token: 't', fetch: f }).projectInfo().catch((e: unknown) => e);
-    expect((err as BulwarkApiError).code).toBe('io');
-    expect((err as BulwarkApiError).message).toMatch(/projectInfo.*Failed to fetch/);
+    expect((err as ApiError).code).toBe('io');
+    expect((err as ApiError).message).toMatch(/projectInfo.*Failed to fetch/);
   });
 });

@@ -1,7 +1,7 @@
 import type { BulwarkApi, Change, ChangeResult, HistoryState, ProjectInfo, Settings } from '../../data/api/contract.js';
 import { validateScene } from '../../core/scene/validate.js';
 import type { Scene, SceneFeature } from '../../core/scene/types.js';
-import { BulwarkApiError } from './http-api.js';
+import { ApiError } from '../../data/api/contract.js';
 
 type Step = { note: string; before: Map<string, SceneFeature | null>; after: Map<string, SceneFeature | null> };
 
@@ -35,7 +35,7 @@ export function createMemoryApi(initial?: Scene): BulwarkApi {
     return { path: ':memory:', name: meta.name ?? 'Scratch plan', marking: meta.marking ?? null, featureCount: features.size, counts, createdAt: now, modifiedAt: now };
   };
   const needOpen = () => {
-    if (!open) throw new BulwarkApiError('no_project', 'no project is open');
+    if (!open) throw new ApiError('no_project', 'no project is open');
   };
   const applyState = (state: Map<string, SceneFeature | null>): ChangeResult => {
     const put: SceneFeature[] = [];
@@ -58,10 +58,10 @@ export function createMemoryApi(initial?: Scene): BulwarkApi {
       return info();
     },
     async openProject() {
-      throw new BulwarkApiError('io', 'the in-memory API opens no files');
+      throw new ApiError('io', 'the in-memory API opens no files');
     },
     async saveProjectAs() {
-      throw new BulwarkApiError('io', 'the in-memory API saves no files');
+      throw new ApiError('io', 'the in-memory API saves no files');
     },
     async closeProject() {
       open = false;
@@ -113,10 +113,10 @@ export function createMemoryApi(initial?: Scene): BulwarkApi {
       try {
         doc = JSON.parse(args.text ?? '');
       } catch (e) {
-        throw new BulwarkApiError('unreadable', `${args.fileName}: not JSON (${(e as Error).message})`);
+        throw new ApiError('unreadable', `${args.fileName}: not JSON (${(e as Error).message})`);
       }
       const v = validateScene(doc);
-      if (!v.valid) throw new BulwarkApiError('invalid_scene', `${args.fileName}: not imported, ${v.findings.length} problem(s)`, v.findings);
+      if (!v.valid) throw new ApiError('invalid_scene', `${args.fileName}: not imported, ${v.findings.length} problem(s)`, v.findings);
       const put = v.scene.features;
       const replaced = put.filter((f) => features.has(f.id)).length;
       const del = args.mode === 'replace' ? [...features.keys()].filter((id) => !put.some((f) => f.id === id)) : [];
@@ -124,7 +124,7 @@ export function createMemoryApi(initial?: Scene): BulwarkApi {
       return { added: put.length - replaced, replaced, findings: v.findings, history: r.history };
     },
     async exportScene(args) {
-      if (args.format !== 'geojson') throw new BulwarkApiError('io', 'the in-memory API exports GeoJSON only');
+      if (args.format !== 'geojson') throw new ApiError('io', 'the in-memory API exports GeoJSON only');
       return { text: JSON.stringify(await this.loadScene()) };
     },
     async getSettings() {
