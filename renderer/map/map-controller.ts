@@ -190,10 +190,11 @@ export class MapController {
     this.addLayersInOrder();
   }
 
-  private addLayersInOrder(): void {
+  /** All project layers in drawing order, below `beforeId` when given (Terra Draw's layers stay on top). */
+  private addLayersInOrder(beforeId?: string): void {
     const add = (kind: string, layers: LayerSpecification[], live: boolean) => {
       for (const layer of layers) {
-        this.map.addLayer(live ? layer : hiddenWhileEditing(layer));
+        this.map.addLayer(live ? layer : hiddenWhileEditing(layer), beforeId);
         if (!live) {
           const ids = this.kindLayerIds.get(kind) ?? [];
           ids.push(layer.id);
@@ -206,9 +207,9 @@ export class MapController {
       add(kind, kindLayers(kind, KIND_SOURCE(kind), { latDeg: this.latDeg }), false);
     }
     // The selection halo sits above the plan and under the feature being edited.
-    this.map.addLayer({ id: 'selection-fill', type: 'fill', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': SELECTION, 'fill-opacity': 0.12 } });
-    this.map.addLayer({ id: 'selection-line', type: 'line', source: SELECTION_SOURCE, paint: { 'line-color': SELECTION, 'line-width': 7, 'line-opacity': 0.45 }, layout: { 'line-join': 'round', 'line-cap': 'round' } });
-    this.map.addLayer({ id: 'selection-point', type: 'circle', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 17, 'circle-color': SELECTION, 'circle-opacity': 0.25, 'circle-stroke-color': SELECTION, 'circle-stroke-width': 2 } });
+    this.map.addLayer({ id: 'selection-fill', type: 'fill', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': SELECTION, 'fill-opacity': 0.12 } }, beforeId);
+    this.map.addLayer({ id: 'selection-line', type: 'line', source: SELECTION_SOURCE, paint: { 'line-color': SELECTION, 'line-width': 7, 'line-opacity': 0.45 }, layout: { 'line-join': 'round', 'line-cap': 'round' } }, beforeId);
+    this.map.addLayer({ id: 'selection-point', type: 'circle', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 17, 'circle-color': SELECTION, 'circle-opacity': 0.25, 'circle-stroke-color': SELECTION, 'circle-stroke-width': 2 } }, beforeId);
     add('live', cameraFovLayers(LIVE_FOV_SOURCE, 'live-'), true);
     for (const kind of DRAW_ORDER) add(kind, kindLayers(kind, LIVE_SOURCE, { latDeg: this.latDeg, prefix: 'live-' }).map((l) => withKindFilter(l, kind)), true);
   }
@@ -221,15 +222,7 @@ export class MapController {
     }
     this.editingMark = null;
     this.kindLayerIds.clear();
-    const firstDrawLayer = this.map.getStyle().layers.find((l) => l.id.startsWith('td-'))?.id;
-    const addLayer = this.map.addLayer.bind(this.map);
-    // Keep Terra Draw's layers on top.
-    this.map.addLayer = ((layer: LayerSpecification) => addLayer(layer, firstDrawLayer)) as typeof this.map.addLayer;
-    try {
-      this.addLayersInOrder();
-    } finally {
-      this.map.addLayer = addLayer as typeof this.map.addLayer;
-    }
+    this.addLayersInOrder(this.map.getStyle().layers.find((l) => l.id.startsWith('td-'))?.id);
     this.applyHidden();
     this.applySelection();
   }
@@ -545,7 +538,7 @@ export class MapController {
   featureAt(x: number, y: number): string | undefined {
     const locked = useUi.getState().locked;
     const layers: string[] = [];
-    for (const [kind, ids] of this.kindLayerIds) if (!locked[kind as InputKind] && kind !== 'live') layers.push(...ids.filter((l) => !l.startsWith('camera-fov')));
+    for (const [kind, ids] of this.kindLayerIds) if (!locked[kind as InputKind]) layers.push(...ids.filter((l) => !l.startsWith('camera-fov')));
     const r = 5;
     const hits = this.map.queryRenderedFeatures([[x - r, y - r], [x + r, y + r]], { layers });
     // Small things win: a camera on a crowd zone on a site is picked first, as a planner expects.

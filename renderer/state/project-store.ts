@@ -50,13 +50,3 @@ export function getFeature(id: string): SceneFeature | undefined {
   const kind = s.kindOf.get(id);
   return kind === undefined ? undefined : s.byKind.get(kind)?.get(id);
 }
-
-export function featuresOfKind(kind: string): Map<string, SceneFeature> {
-  return useProject.getState().byKind.get(kind) ?? new Map();
-}
-
-export function allFeatures(): SceneFeature[] {
-  const out: SceneFeature[] = [];
-  for (const m of useProject.getState().byKind.values()) for (const f of m.values()) out.push(f);
-  return out;
-}

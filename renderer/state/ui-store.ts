@@ -57,7 +57,3 @@ export const useView = create<ViewState>()(() => ({ cursor: null, zoom: 16, cent
 export function setTool(tool: Tool): void {
   useUi.setState({ tool, measure: null, problem: null });
 }
-
-export function select(ids: string[]): void {
-  useUi.setState({ selection: ids, problem: null });
-}
