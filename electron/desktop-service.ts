@@ -4,8 +4,8 @@ import type { BulwarkApi } from '../data/api/contract.js';
 export interface DesktopServiceOptions {
   /** `<userData>/recent-projects.json`. */
   recentProjectsFile: string;
-  /** better-sqlite3 `nativeBinding` (the Electron-ABI build); undefined = better-sqlite3's default. */
-  nativeBinding?: string;
+  /** Path for better-sqlite3's `nativeBinding` option: the Electron-ABI build (electron/native/native-binding.ts). */
+  nativeBinding: string;
 }
 
 export type DesktopService = BulwarkApi & { dispose(): void };

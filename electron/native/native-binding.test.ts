@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { nativeBindingPath, nativeLoadProblem } from './native-binding.js';
 
 describe('nativeBindingPath', () => {
-  it('points a checkout at .electron-native and leaves a packaged app on the default', () => {
-    expect(nativeBindingPath('/src/bulwark', false)).toBe(join('/src/bulwark', '.electron-native', 'better_sqlite3.node'));
-    expect(nativeBindingPath('/opt/Bulwark/resources/app.asar', true)).toBeUndefined();
+  it('points a checkout at .electron-native and a packaged app at its resources', () => {
+    const resourcesPath = '/opt/Bulwark/resources';
+    expect(nativeBindingPath({ appRoot: '/src/bulwark', isPackaged: false, resourcesPath })).toBe(join('/src/bulwark', '.electron-native', 'better_sqlite3.node'));
+    expect(nativeBindingPath({ appRoot: join(resourcesPath, 'app.asar'), isPackaged: true, resourcesPath })).toBe(join(resourcesPath, 'native', 'better_sqlite3.node'));
   });
 });
 

@@ -11,11 +11,13 @@ export const NATIVE_FILE = 'better_sqlite3.node';
 export const REBUILD_COMMAND = 'npm run rebuild:electron';
 
 /**
- * The binding to load, or undefined for better-sqlite3's default: a packaged app's node_modules
- * was rebuilt for Electron by electron-builder (`npmRebuild: true`).
+ * The binding to load. A checkout loads .electron-native/; a packaged app loads the same file,
+ * shipped as `resources/native/better_sqlite3.node` (electron-builder.yml `extraResources`). The
+ * packager does not rebuild node_modules (`npmRebuild: false`): with one package.json it would
+ * rebuild the checkout's node_modules/better-sqlite3 in place and break `npm test`.
  */
-export function nativeBindingPath(appRoot: string, isPackaged: boolean): string | undefined {
-  return isPackaged ? undefined : join(appRoot, NATIVE_DIR, NATIVE_FILE);
+export function nativeBindingPath(where: { appRoot: string; isPackaged: boolean; resourcesPath: string }): string {
+  return where.isPackaged ? join(where.resourcesPath, 'native', NATIVE_FILE) : join(where.appRoot, NATIVE_DIR, NATIVE_FILE);
 }
 
 /**
@@ -23,9 +25,9 @@ export function nativeBindingPath(appRoot: string, isPackaged: boolean): string 
  * `NODE_MODULE_VERSION` error means it was built for another runtime (Node instead of Electron,
  * often because npm's `nodedir` pointed node-gyp at Node's headers).
  */
-export function nativeLoadProblem(error: unknown, bindingPath: string | undefined): string {
+export function nativeLoadProblem(error: unknown, bindingPath: string): string {
   const text = error instanceof Error ? error.message : String(error);
-  const where = bindingPath ?? 'node_modules/better-sqlite3';
+  const where = bindingPath;
   const versions = /NODE_MODULE_VERSION (\d+)[\s\S]*?NODE_MODULE_VERSION (\d+)/.exec(text);
   if (versions) {
     return `The SQLite module at ${where} was built for another runtime (NODE_MODULE_VERSION ${versions[1]}; this Electron needs ${versions[2]}).\n\nRun: ${REBUILD_COMMAND}\n\nthen start Bulwark again.`;

@@ -58,7 +58,11 @@ export function describePlan(plan: StartPlan, root: string): string {
 
 const log = (line: string) => console.log(`[bulwark] ${line}`);
 
-/** `npm start` (no flags), `--dry-run`, `--skip-build`, or `--rebuild-native` (npm run rebuild:electron). */
+/**
+ * `npm start` (no flags); `--dry-run` prints the plan; `--skip-build` reuses dist/; `--no-launch`
+ * prepares everything but does not run Electron (before electron-builder); `--rebuild-native`
+ * only rebuilds better-sqlite3 for Electron, unconditionally (npm run rebuild:electron).
+ */
 export async function main(root: string, argv: string[]): Promise<number> {
   if (argv.includes('--rebuild-native')) {
     return runNativeBuild(root);
@@ -81,6 +85,7 @@ export async function main(root: string, argv: string[]): Promise<number> {
     const code = await runNativeBuild(root);
     if (code !== 0) return code;
   }
+  if (argv.includes('--no-launch')) return 0;
   if (!plan.electron) {
     console.error('[bulwark] the Electron binary is not installed. Run: node node_modules/electron/install.js (needs internet), then npm start.');
     return 1;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start` / `npm run rebuild:electron`. The start logic is TypeScript (electron/scripts/start-app.ts,
 // type-checked and unit-tested with the rest); this file bundles it with esbuild and runs it.
-// Flags: --dry-run (print the plan, change nothing), --skip-build, --rebuild-native.
+// Flags: --dry-run (print the plan, change nothing), --skip-build, --no-launch, --rebuild-native.
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
