@@ -1,5 +1,6 @@
 import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import type { RebuildOptions } from '@electron/rebuild';
 import { abiOfFile, electronBuildEnv, nativePaths, type NativeTarget } from './native-plan.js';
 
 /**
@@ -8,7 +9,9 @@ import { abiOfFile, electronBuildEnv, nativePaths, type NativeTarget } from './n
  * node_modules/better-sqlite3 keeps Node's build for `npm test` and the CLI. @electron/rebuild
  * first tries a prebuilt binary for Electron's ABI, then compiles against Electron's headers.
  */
-export async function buildElectronNative(root: string, target: NativeTarget, log: (line: string) => void): Promise<void> {
+export type RebuildFn = (options: RebuildOptions) => Promise<void>;
+
+export async function buildElectronNative(root: string, target: NativeTarget, log: (line: string) => void, rebuild: RebuildFn = electronRebuild): Promise<void> {
   const paths = nativePaths(root);
   // node-gyp reads npm's config from the environment, in this process and in the workers it forks.
   const clean = electronBuildEnv(process.env);
@@ -32,7 +35,6 @@ export async function buildElectronNative(root: string, target: NativeTarget, lo
   );
 
   log(`building better-sqlite3 ${target.betterSqlite3Version} for Electron ${target.electronVersion} (ABI ${target.abi}, ${target.platform}-${target.arch}) in ${relative(root, paths.buildRoot)}`);
-  const { rebuild } = await import('@electron/rebuild');
   await rebuild({
     buildPath: paths.buildRoot,
     projectRootPath: paths.buildRoot,
@@ -51,4 +53,9 @@ export async function buildElectronNative(root: string, target: NativeTarget, lo
   copyFileSync(paths.built, paths.binary);
   writeFileSync(paths.stamp, `${JSON.stringify(target, null, 2)}\n`);
   log(`ready: ${relative(root, paths.binary)} (ABI ${abi})`);
+}
+
+async function electronRebuild(options: RebuildOptions): Promise<void> {
+  const { rebuild } = await import('@electron/rebuild');
+  await rebuild(options);
 }
