@@ -61,7 +61,10 @@ class FakeWindow implements WindowLike {
   once(_e: 'ready-to-show', listener: () => void) {
     listener();
   }
-  on() {}
+  readonly listeners = new Map<string, (event: { preventDefault(): void }) => void>();
+  on(event: string, listener: (event: { preventDefault(): void }) => void) {
+    this.listeners.set(event, listener);
+  }
   show() {
     this.shown = true;
   }
@@ -185,6 +188,9 @@ describe('startDesktopApp', () => {
     expect(d.log).toEqual([`create ${join(fake.userData, 'Demo project.gpkg')} demo`]);
     expect(window!.loaded).toBe('file /src/bulwark/dist/renderer/index.html');
     expect(window!.title).toBe('Demo project — Bulwark');
+    let prevented = false;
+    window!.listeners.get('page-title-updated')!({ preventDefault: () => (prevented = true) });
+    expect(prevented).toBe(true);
     expect(window!.shown).toBe(true);
     expect(fake.errors).toEqual([]);
 

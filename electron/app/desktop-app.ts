@@ -20,6 +20,7 @@ export interface WindowLike {
   readonly webContents: { send(channel: string, payload: ShellEvent): void };
   once(event: 'ready-to-show', listener: () => void): unknown;
   on(event: 'closed', listener: () => void): unknown;
+  on(event: 'page-title-updated', listener: (event: { preventDefault(): void }) => void): unknown;
   show(): void;
   focus(): void;
   restore(): void;
@@ -172,6 +173,8 @@ export async function startDesktopApp<W extends WindowLike, M>(deps: DesktopAppD
   });
   window = win;
   win.once('ready-to-show', () => win.show());
+  // The title names the open project; the page's <title> must not replace it.
+  win.on('page-title-updated', (event) => event.preventDefault());
   win.on('closed', () => {
     window = null;
   });
