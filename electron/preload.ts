@@ -1,5 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createBridge } from './bridge/create-bridge.js';
+import { crossableBridge } from './bridge/crossable-bridge.js';
 
 /**
  * The preload runs sandboxed with context isolation: it exposes `window.bulwark` (the typed
@@ -16,4 +17,5 @@ const bridge = createBridge({
   },
 });
 
-contextBridge.exposeInMainWorld('bulwark', bridge);
+// contextBridge keeps only the message of an Error: failures cross as plain data (code, findings).
+contextBridge.exposeInMainWorld('bulwark', crossableBridge(bridge));
