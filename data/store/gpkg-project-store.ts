@@ -12,6 +12,7 @@ import { KIND_TABLE_BY_KIND, KIND_TABLES, UNKNOWN_KIND_TABLE, type KindTable } f
 import { runMigrations } from './migrations/index.js';
 import type { ProjectStore } from './project-store.js';
 import { openSqlite } from './sqlite.js';
+import { setOwn } from './set-own.js';
 import { syncKindTables } from './sync-kind-tables.js';
 
 export const DEFAULT_SETTINGS: Settings = { dori_preset: 'IEC62676-4:2014', basemap_url: null, units: 'metric' };
@@ -417,8 +418,9 @@ class GpkgProjectStore implements ProjectStore {
       } else if (key === 'marking') {
         if (marking !== null) out.marking = marking;
       } else if (key === 'settings') {
-        if (hasSettings) out.settings = settings;
-      } else if (key !== 'version') out[key] = stored[key];
+        // An explicit `settings: {}` is kept too: its key stays in the stored order.
+        if (hasSettings || 'settings' in stored) out.settings = settings;
+      } else if (key !== 'version') setOwn(out, key, stored[key]);
     };
     for (const key of Object.keys(stored)) put(key);
     for (const key of ['name', 'marking', 'settings']) if (!(key in stored)) put(key);
@@ -502,7 +504,7 @@ function writeSceneMeta(db: Database.Database, meta: Record<string, unknown>, re
       const put = db.prepare('INSERT INTO bulwark_settings (key, value_json) VALUES (?, ?)');
       for (const [k, v] of Object.entries((value ?? {}) as Record<string, unknown>)) if (v !== undefined) put.run(k, JSON.stringify(v));
       stored.settings = null;
-    } else stored[key] = value;
+    } else setOwn(stored, key, value);
   }
   set.run('scene_meta', JSON.stringify(stored));
 }
@@ -591,4 +593,22 @@ export function createGpkgProjectStore(path: string, options: CreateProjectOptio
     throw new ApiError('io', `${name} could not be created: ${(e as Error).message}`);
   }
   return openStore(path);
+}
+
+/**
+ * Reads the scene of a project without opening it for editing: checked like `open`, then read
+ * through a read-only connection, so exporting or converting never writes to the file.
+ */
+export function readGpkgProjectScene(path: string): Scene {
+  checkProjectFile(path);
+  let db: Database.Database | undefined;
+  try {
+    db = openSqlite(path, { readonly: true, fileMustExist: true });
+    registerGeoPackageFunctions(db); // the store prepares its writes up front; they need the R-tree functions
+    return new GpkgProjectStore(db, path).readScene();
+  } catch (e) {
+    throw asOpenError(e, basename(path));
+  } finally {
+    db?.close();
+  }
 }
