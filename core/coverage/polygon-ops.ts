@@ -54,7 +54,7 @@ export function differencePaths(subject: Paths, clip: Paths): Paths {
 export function pathAreaMm2(p: Path): number {
   let s = 0;
   for (let i = 0, j = p.length - 1; i < p.length; j = i++) s += (p[j].X + p[i].X) * (p[i].Y - p[j].Y);
-  return -s / 2;
+  return s / 2;
 }
 
 /** Net area in m² of a Clipper solution (outer rings and holes have opposite signs). */
@@ -86,8 +86,7 @@ export function atLeastTwoPaths(regions: Paths[], zone: Paths): Paths {
     }
   }
   if (!subject.length) return [];
-  // Clipper's solution rings are oriented so the sum of signs is positive for outers; align the
-  // big square against them.
+  // Align the big square against the regions' outer rings, whatever orientation they carry.
   const outerSign = Math.sign(pathAreaMm2(largestPath(subject)));
   const square: Path = [
     { X: minX - 1, Y: minY - 1 },
