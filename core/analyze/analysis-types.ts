@@ -35,7 +35,7 @@ export interface CoverageSummary {
     k2_m2: number;
   }[];
   cameras: { camera_id: string; view_m2: Record<DoriLevelName, number> }[];
-  perimeters?: { perimeter_id: string; length_m: number; covered_detect_m: number; covered_detect_pct: number }[];
+  perimeters?: { id: string; length_m: number; covered_detect_m: number; covered_detect_pct: number }[];
 }
 
 export interface ApproachSummary {

@@ -111,3 +111,36 @@ describe('bulwark CLI (shared/spec/cli.md)', () => {
     expect(io2.err).toMatch(/^junk\.gpkg: /);
   });
 });
+
+describe('bulwark analyze and isovist', () => {
+  it('analyze --only coverage writes camera views, gaps and the summary block; byte-identical on a rerun', async () => {
+    const src = write('an.geojson', demoScene());
+    const io1 = capture(), io2 = capture();
+    expect(await main(['analyze', src, '--only', 'coverage'], io1)).toBe(0);
+    expect(await main(['analyze', src, '--only', 'coverage'], io2)).toBe(0);
+    expect(io1.out).toBe(io2.out);
+    const out = JSON.parse(io1.out);
+    expect(out.bulwark.version).toBe(1);
+    const zone = out.bulwark.summary.coverage.zones.find((z: { zone_id: string }) => z.zone_id === 'fan-square');
+    expect(zone.covered_pct.detect).toBeGreaterThan(zone.covered_pct.identify);
+    const kinds = new Set(out.features.map((f: { properties: { kind: string } }) => f.properties.kind));
+    expect(kinds).toEqual(new Set(['camera_view', 'coverage_gap']));
+    expect(io1.err).toBe(''); // progress only on a terminal or with --progress
+  });
+
+  it('analyze refuses an unknown analysis name with exit 2', async () => {
+    const io = capture();
+    expect(await main(['analyze', write('an2.geojson', demoScene()), '--only', 'astrology'], io)).toBe(2);
+    expect(io.err).toContain("unknown analysis 'astrology'");
+  });
+
+  it('isovist on open ground is the whole disc (π r² within 1 %), and a bad --at exits 2', async () => {
+    const scene = { type: 'FeatureCollection', bulwark: { version: 1 }, features: [] };
+    const src = write('open.geojson', scene);
+    const io = capture();
+    expect(await main(['isovist', src, '--at', '4.35,50.85', '--range-m', '50'], io)).toBe(0);
+    const area = JSON.parse(io.out).features[0].properties.area_m2;
+    expect(Math.abs(area - Math.PI * 2500) / (Math.PI * 2500)).toBeLessThan(0.01);
+    expect(await main(['isovist', src, '--at', 'north'], capture())).toBe(2);
+  });
+});

@@ -6,6 +6,8 @@ import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { validateCommand } from './commands/validate.js';
 import { convertCommand } from './commands/convert.js';
 import { demoCommand } from './commands/demo.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { isovistCommand } from './commands/isovist.js';
 
 /** Exit statuses of shared/spec/cli.md. */
 export const EXIT_OK = 0;
@@ -29,6 +31,8 @@ const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   convert: convertCommand,
   demo: demoCommand,
+  analyze: analyzeCommand,
+  isovist: isovistCommand,
 };
 
 /** Runs one command; returns its exit status. Never throws for bad input. */

@@ -22,7 +22,7 @@ describe('the API service over real GeoPackage projects', () => {
     const path = join(d, 'demo.gpkg');
     const info = await api.createProject({ path, template: 'demo' });
     expect(info.featureCount).toBe(demoScene().features.length);
-    expect(info.counts.camera).toBe(5);
+    expect(info.counts.camera).toBe(6);
     await api.transact({ put: [camera('cam-new', 90)], note: 'Add camera' });
     await api.transact({ put: [camera('cam-new', 135)], note: 'Rotate camera' });
     const undone = await api.undo();
