@@ -1,4 +1,6 @@
 import type { BulwarkApi } from '../data/api/contract.js';
+import { createProjectService } from '../data/service/project-service.js';
+import { useSqliteNativeBinding } from '../data/store/sqlite.js';
 
 /** What main needs to build the service: where the recent list lives, and which SQLite binding to load. */
 export interface DesktopServiceOptions {
@@ -11,13 +13,11 @@ export interface DesktopServiceOptions {
 export type DesktopService = BulwarkApi & { dispose(): void };
 
 /**
- * The one place the shell meets `data/`: the BulwarkApi service over the GeoPackage store, with
- * the Electron build of better-sqlite3. Until data/service and the store are merged this build
- * has no service, and main says so in an error box instead of opening a window that cannot work.
- * Wiring (lead): `createBulwarkService({ stores: <GeoPackage store factory with { nativeBinding }>,
- * files, demoScene, recentProjectsFile })`.
+ * The one place the shell meets `data/`: the BulwarkApi service over GeoPackage projects, opening
+ * SQLite through the Electron build of better-sqlite3 (ENVIRONMENT.md, "better-sqlite3 and
+ * Electron's ABI"); Node's build stays the default for tests and the CLI.
  */
 export function createDesktopService(options: DesktopServiceOptions): DesktopService {
-  void options;
-  throw new Error('This build has no project service yet: electron/desktop-service.ts is not wired to data/service.');
+  useSqliteNativeBinding(options.nativeBinding);
+  return createProjectService({ recentProjectsFile: options.recentProjectsFile });
 }

@@ -1,10 +1,12 @@
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { useSqliteNativeBinding } from '../../data/store/sqlite.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { API_METHODS, ApiError, type BulwarkApi, type HostResponse, type ProjectInfo, type Settings, type ShellEvent } from '../../data/api/contract.js';
-import type { DesktopService, DesktopServiceOptions } from '../desktop-service.js';
+import { createDesktopService, type DesktopService, type DesktopServiceOptions } from '../desktop-service.js';
 import type { InvokeHandler } from '../ipc/register-api.js';
 import type { GuardedContents } from '../security/navigation.js';
 import { startDesktopApp, type DesktopElectron, type WindowLike } from './desktop-app.js';
@@ -88,7 +90,7 @@ class FakeWindow implements WindowLike {
 }
 
 /** Records what the app asks of Electron; dialogs answer from queues. */
-function fakeElectron(options: { isPackaged?: boolean; lock?: boolean; openAnswers?: string[] } = {}) {
+function fakeElectron(options: { isPackaged?: boolean; lock?: boolean; openAnswers?: string[]; saveAnswers?: string[] } = {}) {
   const userData = mkdtempSync(join(tmpdir(), 'bulwark-userdata-'));
   const events = new Map<string, (...args: unknown[]) => void>();
   const handlers = new Map<string, InvokeHandler>();
@@ -117,7 +119,10 @@ function fakeElectron(options: { isPackaged?: boolean; lock?: boolean; openAnswe
         const path = options.openAnswers?.shift();
         return path ? { canceled: false, filePaths: [path] } : { canceled: true, filePaths: [] };
       },
-      showSaveDialog: async () => ({ canceled: true }),
+      showSaveDialog: async () => {
+        const path = options.saveAnswers?.shift();
+        return path ? { canceled: false, filePath: path } : { canceled: true };
+      },
       showMessageBox: async () => ({}),
     },
     ipcMain: { handle: (c, h) => void handlers.set(c, h), removeHandler: (c) => void handlers.delete(c) },
@@ -302,5 +307,54 @@ describe('startDesktopApp', () => {
     await startDesktopApp(d.deps);
     fake.events.get('will-quit')!();
     expect(d.log.at(-1)).toBe('dispose');
+  });
+});
+
+describe('startDesktopApp with the real project service (GeoPackage store, Node build of better-sqlite3)', () => {
+  // Under vitest the "Electron build" is Node's own binary: the wiring is what is under test.
+  const nodeBinding = join(createRequire(import.meta.url).resolve('better-sqlite3/package.json'), '..', 'build', 'Release', 'better_sqlite3.node');
+  afterEach(() => useSqliteNativeBinding(undefined));
+
+  function realDeps(fake: ReturnType<typeof fakeElectron>) {
+    const d = deps(fake, { createService: (o) => createDesktopService({ ...o, nativeBinding: nodeBinding }) });
+    return { ...d.deps, exists: existsSync };
+  }
+
+  it('first launch writes the demo GeoPackage in userData and serves its scene over IPC', async () => {
+    const fake = fakeElectron();
+    const { window } = await startDesktopApp(realDeps(fake));
+    const demo = join(fake.userData, 'Demo project.gpkg');
+    expect(existsSync(demo)).toBe(true);
+    expect(JSON.parse(readFileSync(join(fake.userData, 'recent-projects.json'), 'utf8'))).toEqual([demo]);
+    expect(window!.title).toMatch(/ — Bulwark$/);
+    const scene = await invoke(fake.handlers, 'loadScene');
+    expect(scene.ok).toBe(true);
+    if (scene.ok) expect((scene.value as { features: unknown[] }).features.length).toBeGreaterThan(10);
+    const bad = await invoke(fake.handlers, 'transact', { note: 'x', delete: [''] });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    fake.events.get('will-quit')!();
+  });
+
+  it('a second launch reopens the last project; menu Export GeoJSON writes the file', async () => {
+    const first = fakeElectron();
+    await startDesktopApp(realDeps(first));
+    const plaza = join(first.userData, 'plaza.gpkg');
+    expect(await invoke(first.handlers, 'createProject', { path: plaza })).toMatchObject({ ok: true, value: { name: 'plaza' } });
+    await new Promise((r) => setTimeout(r, 10)); // let the title/menu refresh after createProject finish
+    expect(first.item('Open Recent')!.submenu).toMatchObject([{ label: 'plaza.gpkg' }, { label: 'Demo project.gpkg' }]);
+    first.events.get('will-quit')!();
+
+    const out = join(first.userData, 'export');
+    const again = fakeElectron({ saveAnswers: [out] });
+    // Same userData folder: point the second fake at the first one's.
+    again.electron.app.getPath = (name) => (name === 'userData' ? first.userData : '/home/ana/Documents');
+    const { window } = await startDesktopApp(realDeps(again));
+    expect(window!.title).toBe('plaza — Bulwark');
+    expect(await invoke(again.handlers, 'projectInfo')).toMatchObject({ ok: true, value: { path: plaza } });
+    await (again.item('Export GeoJSON…')!.click as () => Promise<void>)();
+    expect(again.errors).toEqual([]);
+    const text = readFileSync(`${out}.geojson`, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ type: 'FeatureCollection' });
+    again.events.get('will-quit')!();
   });
 });
