@@ -34,7 +34,13 @@ describe('appMenuTemplate', () => {
     }
     expect(log).toEqual(['new', 'open', 'save-as', 'import', 'export-geojson', 'export-gpkg', 'command undo', 'command redo', 'command delete', 'command zoom-to-project']);
     expect(byLabel(t, 'Undo')!.accelerator).toBe('CmdOrCtrl+Z');
-    expect(byLabel(t, 'Delete')!.registerAccelerator).toBe(false);
+  });
+
+  it('shows the edit keys without grabbing them, so typing in a text field keeps its own undo and delete', () => {
+    const t = menu();
+    for (const label of ['Undo', 'Redo', 'Delete']) expect(byLabel(t, label)!.registerAccelerator, label).toBe(false);
+    expect(byLabel(t, 'Zoom to Project')!.registerAccelerator).toBeUndefined();
+    expect(items(t).filter((i) => i.role).map((i) => i.role)).toEqual(expect.arrayContaining(['cut', 'copy', 'paste', 'selectAll']));
   });
 
   it('lists recent projects by file name and opens the full path', () => {

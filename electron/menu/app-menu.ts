@@ -27,8 +27,10 @@ export interface AppMenuOptions {
 
 /**
  * The native menu. Undo/Redo/Delete only send a command to the window so the renderer's edit
- * path (selection, history display) stays the one place edits happen. Delete shows its key but
- * does not grab it, so Delete still works in text fields.
+ * path (selection, history display) stays the one place edits happen. Their keys are shown but
+ * not grabbed: the renderer handles Ctrl+Z/Y and Delete itself and leaves them to a text field
+ * being typed in, which a menu accelerator (run before or after the page, depending on the OS)
+ * would break.
  */
 export function appMenuTemplate(o: AppMenuOptions): MenuItemConstructorOptions[] {
   const { actions: a, hasProject } = o;
@@ -56,8 +58,8 @@ export function appMenuTemplate(o: AppMenuOptions): MenuItemConstructorOptions[]
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', enabled: hasProject, click: () => a.command('undo') },
-      { label: 'Redo', accelerator: isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y', enabled: hasProject, click: () => a.command('redo') },
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, enabled: hasProject, click: () => a.command('undo') },
+      { label: 'Redo', accelerator: isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y', registerAccelerator: false, enabled: hasProject, click: () => a.command('redo') },
       { type: 'separator' },
       // Text fields need the standard roles for the clipboard keys to work (macOS in particular).
       { role: 'cut' },
