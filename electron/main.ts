@@ -14,6 +14,8 @@ startDesktopApp({
   mainDir: __dirname,
   resourcesPath: process.resourcesPath,
   platform: process.platform,
+  argv: process.argv,
+  cwd: process.cwd(),
   devUrl: process.env.BULWARK_DEV_URL || undefined,
 }).catch((e: unknown) => {
   electron.dialog.showErrorBox('Bulwark could not start', e instanceof Error ? (e.stack ?? e.message) : String(e));

@@ -149,7 +149,10 @@ function flatten(t: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] 
   return t.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
 }
 
-function deps(fake: ReturnType<typeof fakeElectron>, over: { loadNative?: (p: string) => void; createService?: (o: DesktopServiceOptions) => DesktopService; devUrl?: string } = {}) {
+function deps(
+  fake: ReturnType<typeof fakeElectron>,
+  over: { loadNative?: (p: string) => void; createService?: (o: DesktopServiceOptions) => DesktopService; devUrl?: string; argv?: string[] } = {},
+) {
   const log: string[] = [];
   const created: DesktopServiceOptions[] = [];
   const loaded: string[] = [];
@@ -171,6 +174,8 @@ function deps(fake: ReturnType<typeof fakeElectron>, over: { loadNative?: (p: st
       mainDir: '/src/bulwark/dist/electron',
       resourcesPath: '/opt/Bulwark/resources',
       platform: 'linux' as const,
+      argv: over.argv ?? ['/src/bulwark/node_modules/electron/dist/electron', '.'],
+      cwd: '/home/ana',
       devUrl: over.devUrl,
     },
   };
@@ -299,6 +304,27 @@ describe('startDesktopApp', () => {
     expect(await startDesktopApp(d.deps)).toEqual({ window: null });
     expect(fake.calls).toContain('quit');
     expect(d.created).toEqual([]);
+  });
+
+  it('opens a project named on the command line, and one a second instance or macOS hands over', async () => {
+    const fake = fakeElectron();
+    const d = deps(fake, { argv: ['/opt/Bulwark/bulwark', '--no-sandbox', 'plans/plaza.gpkg'] });
+    const service = memoryService(d.log);
+    await service.createProject({ path: '/home/ana/plans/plaza.gpkg' });
+    await service.createProject({ path: '/data/market.gpkg' });
+    await service.createProject({ path: '/data/gate.gpkg' });
+    d.log.length = 0;
+    const { window } = await startDesktopApp({ ...d.deps, createService: () => service });
+    expect(d.log).toEqual(['open /home/ana/plans/plaza.gpkg']);
+    expect(window!.title).toBe('plaza — Bulwark');
+
+    fake.events.get('second-instance')!({}, ['/opt/Bulwark/bulwark', 'market.gpkg'], '/data');
+    let prevented = false;
+    fake.events.get('open-file')!({ preventDefault: () => (prevented = true) }, '/data/gate.gpkg');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(prevented).toBe(true);
+    expect(d.log).toEqual(['open /home/ana/plans/plaza.gpkg', 'open /data/market.gpkg', 'open /data/gate.gpkg']);
+    expect(window!.sent).toEqual([{ type: 'project-changed' }, { type: 'project-changed' }]);
   });
 
   it('disposes the service when the app quits', async () => {

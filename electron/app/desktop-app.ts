@@ -13,7 +13,8 @@ import { denyAllPermissions, type PermissionSession } from '../security/permissi
 import { createUrlTrust } from '../security/url-trust.js';
 import { secureWebPreferences } from '../security/web-preferences.js';
 import { openOnLaunch } from './open-on-launch.js';
-import { createShellActions, type ShellDialogs } from './shell-actions.js';
+import { projectFromArgv } from './project-from-argv.js';
+import { createShellActions, type ShellActions, type ShellDialogs } from './shell-actions.js';
 
 /** The window as the shell uses it (Electron's BrowserWindow passes). */
 export interface WindowLike {
@@ -46,7 +47,9 @@ export interface DesktopElectron<W extends WindowLike = WindowLike, M = unknown>
     setAppUserModelId(id: string): void;
     requestSingleInstanceLock(): boolean;
     whenReady(): Promise<void>;
-    on(event: 'second-instance' | 'window-all-closed' | 'will-quit', listener: () => void): unknown;
+    on(event: 'window-all-closed' | 'will-quit', listener: () => void): unknown;
+    on(event: 'second-instance', listener: (event: unknown, argv: string[], workingDirectory: string) => void): unknown;
+    on(event: 'open-file', listener: (event: { preventDefault(): void }, path: string) => void): unknown;
     on(event: 'web-contents-created', listener: (event: unknown, contents: GuardedContents) => void): unknown;
     quit(): void;
     exit(code?: number): void;
@@ -76,6 +79,9 @@ export interface DesktopAppDeps<W extends WindowLike = WindowLike, M = unknown> 
   mainDir: string;
   resourcesPath: string;
   platform: NodeJS.Platform;
+  /** The command line and where it ran: a .gpkg argument is opened at start. */
+  argv: readonly string[];
+  cwd: string;
   /** BULWARK_DEV_URL: run against the vite dev server (ignored when packaged). */
   devUrl?: string;
 }
@@ -105,10 +111,21 @@ export async function startDesktopApp<W extends WindowLike, M>(deps: DesktopAppD
   let project: ProjectInfo | null = null;
   let connectOrigins: string[] = [];
   let refreshMenu = () => {};
+  let actions: ShellActions | null = null;
+  let requested = projectFromArgv(deps.argv, deps.cwd);
 
-  app.on('second-instance', () => {
+  // `bulwark other.gpkg` while running: the first instance opens it.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (window?.isMinimized()) window.restore();
     window?.focus();
+    const path = projectFromArgv(argv, workingDirectory);
+    if (path && actions) void actions.openRecent(path);
+  });
+  // macOS hands over files (Finder "Open With", dock) by event, possibly before the app is ready.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (actions) void actions.openRecent(path);
+    else requested = path;
   });
   // Every web contents, whoever creates it, stays on the app and opens no windows.
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents, trust));
@@ -182,16 +199,17 @@ export async function startDesktopApp<W extends WindowLike, M>(deps: DesktopAppD
   const send = (event: ShellEvent) => {
     if (!win.isDestroyed()) win.webContents.send(SHELL_EVENT_CHANNEL, event);
   };
-  const actions = createShellActions({ api, dialogs: windowDialogs(win), send, onProjectChanged: (info) => void projectChanged(info) });
+  const shellActions = createShellActions({ api, dialogs: windowDialogs(win), send, onProjectChanged: (info) => void projectChanged(info) });
   const menu = (recent: string[]) => {
-    const template = appMenuTemplate({ actions, recentProjects: recent, hasProject: project !== null, isDev, platform: deps.platform });
+    const template = appMenuTemplate({ actions: shellActions, recentProjects: recent, hasProject: project !== null, isDev, platform: deps.platform });
     deps.electron.Menu.setApplicationMenu(deps.electron.Menu.buildFromTemplate(template));
   };
 
   // Open a project before the page loads, so its first projectInfo() already sees it.
-  const launch = await openOnLaunch(api, { demoPath: join(userData, 'Demo project.gpkg'), exists: deps.exists });
+  const launch = await openOnLaunch(api, { demoPath: join(userData, 'Demo project.gpkg'), exists: deps.exists, requested });
   await projectChanged(launch.project);
-  if (launch.problems.length > 0) dialog.showErrorBox('Could not open the last project', launch.problems.join('\n\n'));
+  actions = shellActions;
+  if (launch.problems.length > 0) dialog.showErrorBox('Could not open the project', launch.problems.join('\n\n'));
 
   if (devUrl) await win.loadURL(devUrl);
   else await win.loadFile(indexFile);

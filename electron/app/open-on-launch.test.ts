@@ -76,4 +76,15 @@ describe('openOnLaunch', () => {
     const r = await openOnLaunch(launchApi(new Set(), [], []), { demoPath: '/readonly/Demo.gpkg', exists: () => false });
     expect(r).toEqual({ project: null, source: 'none', problems: ['/readonly/Demo.gpkg: EACCES: permission denied'] });
   });
+
+  it('opens the project named on the command line first, and falls back to the recent one if it fails', async () => {
+    const files = new Set(['/p/plaza.gpkg', '/p/market.gpkg']);
+    const log: string[] = [];
+    const api = launchApi(files, ['/p/plaza.gpkg'], log);
+    expect((await openOnLaunch(api, { demoPath, exists: (p) => files.has(p), requested: '/p/market.gpkg' })).source).toBe('requested');
+    const r = await openOnLaunch(api, { demoPath, exists: (p) => files.has(p), requested: '/p/corrupt.gpkg' });
+    expect(r.source).toBe('recent');
+    expect(r.problems).toEqual(['/p/corrupt.gpkg: database disk image is malformed']);
+    expect(log).toEqual(['open /p/market.gpkg', 'open /p/corrupt.gpkg', 'open /p/plaza.gpkg']);
+  });
 });

@@ -3,18 +3,29 @@ import type { BulwarkApi, ProjectInfo } from '../../data/api/contract.js';
 export interface LaunchResult {
   project: ProjectInfo | null;
   /** How it was chosen: the last project, the existing demo, a freshly created demo, or nothing. */
-  source: 'recent' | 'demo' | 'new-demo' | 'none';
+  source: 'requested' | 'recent' | 'demo' | 'new-demo' | 'none';
   /** Problems met on the way (a recent project that no longer opens), for an error box. */
   problems: string[];
 }
 
 /**
- * Opens something useful at start-up: the most recent project that still exists, else the
- * built-in demo project kept in the user-data folder (created from the `demo` template on first
- * launch). A project that fails to open is reported, never fatal: the window still shows.
+ * Opens something useful at start-up: the project the command line named, else the most recent
+ * project that still exists, else the built-in demo project kept in the user-data folder (created
+ * from the `demo` template on first launch). A project that fails to open is reported, never
+ * fatal: the window still shows.
  */
-export async function openOnLaunch(api: BulwarkApi, options: { demoPath: string; exists: (path: string) => boolean }): Promise<LaunchResult> {
+export async function openOnLaunch(
+  api: BulwarkApi,
+  options: { demoPath: string; exists: (path: string) => boolean; requested?: string | null },
+): Promise<LaunchResult> {
   const problems: string[] = [];
+  if (options.requested) {
+    try {
+      return { project: await api.openProject({ path: options.requested }), source: 'requested', problems };
+    } catch (e) {
+      problems.push(`${options.requested}: ${message(e)}`);
+    }
+  }
   const last = (await api.recentProjects()).find((p) => options.exists(p));
   if (last) {
     try {
