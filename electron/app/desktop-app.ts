@@ -110,7 +110,6 @@ export async function startDesktopApp<W extends WindowLike, M>(deps: DesktopAppD
   let window: W | null = null;
   let project: ProjectInfo | null = null;
   let connectOrigins: string[] = [];
-  let refreshMenu = () => {};
   let actions: ShellActions | null = null;
   let requested = projectFromArgv(deps.argv, deps.cwd);
 
@@ -157,27 +156,6 @@ export async function startDesktopApp<W extends WindowLike, M>(deps: DesktopAppD
     callback({ responseHeaders: withCsp(details.responseHeaders, contentSecurityPolicy({ connectOrigins, devUrl })) });
   });
 
-  const projectChanged = async (info?: ProjectInfo | null): Promise<void> => {
-    let recent: string[] = [];
-    try {
-      project = info === undefined ? await api.projectInfo() : info;
-      recent = await api.recentProjects();
-      if (project) connectOrigins = basemapOrigins((await api.getSettings()).basemap_url);
-    } catch (e) {
-      console.error('Bulwark: could not refresh the window after a project change', e);
-    }
-    window?.setTitle(project ? `${project.name} — Bulwark` : 'Bulwark');
-    refreshMenu = () => menu(recent);
-    refreshMenu();
-  };
-
-  registerApi(deps.electron.ipcMain, api, trust, {
-    afterCall(method, value) {
-      if (method === 'setSettings') connectOrigins = basemapOrigins((value as { basemap_url?: string | null }).basemap_url);
-      if (method === 'openProject' || method === 'createProject' || method === 'saveProjectAs' || method === 'closeProject') void projectChanged();
-    },
-  });
-
   const win = new deps.electron.BrowserWindow({
     width: 1440,
     height: 900,
@@ -204,6 +182,26 @@ export async function startDesktopApp<W extends WindowLike, M>(deps: DesktopAppD
     const template = appMenuTemplate({ actions: shellActions, recentProjects: recent, hasProject: project !== null, isDev, platform: deps.platform });
     deps.electron.Menu.setApplicationMenu(deps.electron.Menu.buildFromTemplate(template));
   };
+
+  const projectChanged = async (info?: ProjectInfo | null): Promise<void> => {
+    let recent: string[] = [];
+    try {
+      project = info === undefined ? await api.projectInfo() : info;
+      recent = await api.recentProjects();
+      if (project) connectOrigins = basemapOrigins((await api.getSettings()).basemap_url);
+    } catch (e) {
+      console.error('Bulwark: could not refresh the window after a project change', e);
+    }
+    window?.setTitle(project ? `${project.name} — Bulwark` : 'Bulwark');
+    menu(recent);
+  };
+
+  registerApi(deps.electron.ipcMain, api, trust, {
+    afterCall(method, value) {
+      if (method === 'setSettings') connectOrigins = basemapOrigins((value as { basemap_url?: string | null }).basemap_url);
+      if (method === 'openProject' || method === 'createProject' || method === 'saveProjectAs' || method === 'closeProject') void projectChanged();
+    },
+  });
 
   // Open a project before the page loads, so its first projectInfo() already sees it.
   const launch = await openOnLaunch(api, { demoPath: join(userData, 'Demo project.gpkg'), exists: deps.exists, requested });
