@@ -132,8 +132,13 @@ export function levelReachM(camera: CameraModel, ppm: number): number {
 }
 
 /**
- * Ground radius (from the camera's foot) inside which the target gets at least `ppm`, by slant
- * distance (scene-format.md "Measurement conventions"; cctv.md §2), capped by the camera's range.
+ * Ground radius (from the camera's foot) inside which the target gets at least `ppm`, capped by
+ * the camera's range. Density is taken at the slant distance R = √(D² + (H − h_t)²) from the lens
+ * (cctv.md §2 "use slant range … not ground distance D"), not at the depth along the optical
+ * axis, because: scene-format.md fixes it ("its pixel density uses the slant distance from the
+ * lens"); it is conservative — the axial depth R·cos(off-axis angle) is never longer, so slant
+ * never overstates a level; and it is the same in every direction, so each level is a disc around
+ * the camera's foot that intersects exactly with the footprint and the visibility polygon.
  */
 export function levelGroundRadiusM(camera: CameraModel, ppm: number): number {
   const lensAboveTargetM = Math.max(camera.heightM - camera.targetHeightM, 0);
