@@ -35,9 +35,8 @@ export function isovistWithIndex(index: CoverageIndex, atLonLat: readonly number
   if (!(rangeM > 0 && Number.isFinite(rangeM))) throw new Error(`isovist range must be a positive number of metres, got ${rangeM}`);
   if (!(Number.isFinite(atLonLat[0]) && Number.isFinite(atLonLat[1]))) throw new Error(`isovist point must be longitude,latitude numbers, got ${atLonLat.join(',')}`);
   const xy = index.frame.toLocal(atLonLat);
-  const ox = Math.round(xy[0] * MM_PER_M);
-  const oy = Math.round(xy[1] * MM_PER_M);
-  const place = observerPlace(index.blockers, ox, oy);
+  const place = observerPlace(index.blockers, Math.round(xy[0] * MM_PER_M), Math.round(xy[1] * MM_PER_M));
+  const { x: ox, y: oy } = place;
   if (place.inside) throw new Error(`isovist point ${atLonLat[0]},${atLonLat[1]} is inside ${place.inside.id}, which blocks sight`);
   const rMm = Math.ceil(rangeM * MM_PER_M) + 1;
   const { segments, segmentIndex } = index.blockers;
