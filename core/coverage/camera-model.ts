@@ -144,3 +144,17 @@ export function levelGroundRadiusM(camera: CameraModel, ppm: number): number {
   const lensAboveTargetM = Math.max(camera.heightM - camera.targetHeightM, 0);
   return Math.min(camera.rangeM, groundDistanceAtSlantM(levelReachM(camera, ppm), lensAboveTargetM));
 }
+
+export interface LevelReach {
+  dori: string;
+  ppm: number;
+  /** Farthest lens distance meeting the level (cctv.md §2 d_max), metres. */
+  reachM: number;
+  /** The same on the target plane from the camera's foot, capped by range; 0 = never on the ground. */
+  groundM: number;
+}
+
+/** Reach of every level of a table for one camera, for the properties panel and reports. */
+export function cameraReaches(camera: CameraModel, levels: readonly { name: string; ppm: number }[]): LevelReach[] {
+  return levels.map((l) => ({ dori: l.name, ppm: l.ppm, reachM: levelReachM(camera, l.ppm), groundM: levelGroundRadiusM(camera, l.ppm) }));
+}
