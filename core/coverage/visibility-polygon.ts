@@ -2,7 +2,10 @@
  * Exact 2D visibility polygon by angular plane sweep (Asano; the Red Blob Games "2D Visibility"
  * walkthrough; shared/reference/cctv.md §4): sort segment endpoints by angle around the observer,
  * sweep a ray keeping the segments it crosses ordered by distance, emit a vertex pair whenever
- * the nearest one changes. O(n log n) comparisons for n segments.
+ * the nearest one changes. O(n log n) comparisons for n segments: events are sorted once, and
+ * the ordered set is a sorted array searched by bisection (O(log k) comparisons per event, plus
+ * an O(k) memmove on insert/remove where k is the number of segments one ray crosses — a handful
+ * in a street grid, so an array beats a balanced tree here).
  *
  * Written here rather than taken from npm `visibility-polygon` (the port of visibility-polygon-js):
  * that package is low-adoption (~785 downloads a month), its `breakIntersections` is O(N²), it
@@ -10,7 +13,8 @@
  * uses an absolute epsilon and its upstream source is not strict-mode clean (cctv.md §4).
  *
  * Robustness: callers pass integer millimetres (snapped local metres), so every orientation test
- * below is an exact product of integers < 2^53. Segments through the observer (edge-on, zero
+ * below is an exact product of integers < 2^53 (coordinates relative to the observer stay below
+ * 2^26 mm = 67 km; camera ranges are ≤ 10 km). Segments through the observer (edge-on, zero
  * angular width) are dropped; touching, collinear and overlapping segments are ordered by the
  * exact "which is on the observer's side of the other's line" test, ties (collinear overlap,
  * same distance on every ray) by index. Proper crossings must be split beforehand
