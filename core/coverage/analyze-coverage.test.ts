@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { SceneFeature } from '../scene/types.js';
 import { analyzeCoverage } from './analyze-coverage.js';
 import { cameraViewWithIndex } from './camera-view.js';
 import { prepareCoverageIndex } from './coverage-index.js';
@@ -207,4 +206,3 @@ describe('isovist', () => {
   });
 });
 
-export type { SceneFeature };
