@@ -88,7 +88,15 @@ export interface AnalysisSummary {
   layers?: LayersSummary;
 }
 
+/** Something an analysis could not use or wants the planner to know, placed by feature id. */
+export interface AnalysisNotice {
+  severity: 'error' | 'warning';
+  featureId?: string;
+  message: string;
+}
+
 export interface AnalysisResult {
   features: SceneFeature[];
   summary: AnalysisSummary;
+  notices: AnalysisNotice[];
 }

@@ -1,6 +1,6 @@
 import type { Scene, SceneFeature } from '../scene/types.js';
 import { analyzeCoverage } from '../coverage/analyze-coverage.js';
-import { ANALYSIS_NAMES, type AnalysisControl, type AnalysisName, type AnalysisResult, type AnalysisSummary, type AnalyzeOptions } from './analysis-types.js';
+import { ANALYSIS_NAMES, type AnalysisControl, type AnalysisName, type AnalysisNotice, type AnalysisResult, type AnalysisSummary, type AnalyzeOptions } from './analysis-types.js';
 
 /** Relative cost of each analysis, so the overall progress bar moves evenly. */
 const WEIGHT: Record<AnalysisName, number> = { coverage: 1, approach: 3, standoff: 1, layers: 1 };
@@ -8,12 +8,13 @@ const WEIGHT: Record<AnalysisName, number> = { coverage: 1, approach: 3, standof
 type Runner = (scene: Scene, options: AnalyzeOptions, control: { onProgress: (f: number) => void; signal?: { readonly aborted: boolean } }) => {
   features: SceneFeature[];
   summary: AnalysisSummary;
+  notices?: AnalysisNotice[];
 };
 
 const RUNNERS: Partial<Record<AnalysisName, Runner>> = {
   coverage: (scene, _options, control) => {
     const r = analyzeCoverage(scene, {}, { onProgress: control.onProgress, signal: control.signal as { aborted: boolean } });
-    return { features: r.features, summary: { coverage: r.summary } };
+    return { features: r.features, summary: { coverage: r.summary }, notices: r.findings };
   },
 };
 
@@ -33,6 +34,7 @@ export function analyzeScene(scene: Scene, options: AnalyzeOptions = {}, control
   let doneWeight = 0;
   const features: SceneFeature[] = [];
   const summary: AnalysisSummary = {};
+  const notices: AnalysisNotice[] = [];
   for (const name of ANALYSIS_NAMES) {
     if (!chosen.includes(name)) continue;
     const base = doneWeight;
@@ -42,8 +44,9 @@ export function analyzeScene(scene: Scene, options: AnalyzeOptions = {}, control
     });
     features.push(...r.features);
     Object.assign(summary, r.summary);
+    notices.push(...(r.notices ?? []));
     doneWeight += WEIGHT[name];
     control.onProgress?.(doneWeight / total, name);
   }
-  return { features, summary };
+  return { features, summary, notices };
 }

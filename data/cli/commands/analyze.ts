@@ -23,6 +23,7 @@ export async function analyzeCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     { only: only as AnalysisName[] | undefined, vehicles: listOption(args, 'vehicle'), threats: listOption(args, 'threat') },
     { onProgress: progress },
   );
+  printFindings(file, result.notices, io);
   const text = JSON.stringify({ type: 'FeatureCollection', bulwark: { version: 1, summary: result.summary }, features: result.features }) + '\n';
   const out = stringOption(args, 'out');
   if (out) writeFileSync(out, text);
