@@ -80,6 +80,7 @@ function checkFeatures(features: readonly SceneFeature[], what: string): Finding
   return findings;
 }
 
+/** A feature as it was or is: `seq` is its fid, which is also its place in the scene order. */
 interface Snapshot {
   id: string;
   seq: number | null;
@@ -88,8 +89,10 @@ interface Snapshot {
 
 interface TableStatements {
   table: string;
+  /** Raw rows: the row values (see feature-rows.ts), then fid. */
   all: Database.Statement;
   byId: Database.Statement;
+  /** Parameters: the row values, then fid. */
   insert: Database.Statement;
   /** Parameters: the row values without feature_id, then feature_id. */
   update: Database.Statement;
@@ -100,9 +103,10 @@ interface TableStatements {
 
 class GpkgProjectStore implements ProjectStore {
   private readonly stmts = new Map<string, TableStatements>();
-  /** feature id → table, loaded on first use and kept in step by every write. */
+  /** feature id → table, loaded only for large changes and kept in step by every write. */
   private index: Map<string, string> | null = null;
-  private maxSeq: number | null = null;
+  private maxFid: number | null = null;
+  private readonly locateStmt: Database.Statement;
   private closed = false;
   private readonly q: Record<string, Database.Statement>;
 
@@ -112,16 +116,18 @@ class GpkgProjectStore implements ProjectStore {
   ) {
     for (const t of KIND_TABLES) this.stmts.set(t.table, this.tableStatements(t.table, ['geom', 'feature_id', ...t.columns.map((c) => c.key), 'extra_json']));
     this.stmts.set(UNKNOWN_KIND_TABLE, this.tableStatements(UNKNOWN_KIND_TABLE, ['geom', 'feature_id', 'kind', 'properties_json', 'geometry_json']));
+    // One statement finds which kind table holds an id (each probe uses the table's unique index).
+    this.locateStmt = db
+      .prepare([...this.stmts.keys()].map((t) => `SELECT '${t}' FROM ${quoteId(t)} WHERE feature_id = @id`).join(' UNION ALL '))
+      .pluck();
     this.q = {
       getMeta: db.prepare('SELECT value FROM bulwark_project WHERE key = ?').pluck(),
       setMeta: db.prepare('INSERT INTO bulwark_project (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
       settings: db.prepare('SELECT key, value_json FROM bulwark_settings ORDER BY rowid').raw(),
       setSetting: db.prepare('INSERT INTO bulwark_settings (key, value_json) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value_json = excluded.value_json'),
-      orderAll: db.prepare('SELECT feature_id, seq FROM bulwark_feature_order').raw(),
-      seqOf: db.prepare('SELECT seq FROM bulwark_feature_order WHERE feature_id = ?').pluck(),
-      setSeq: db.prepare('INSERT INTO bulwark_feature_order (feature_id, seq) VALUES (?, ?) ON CONFLICT(feature_id) DO UPDATE SET seq = excluded.seq'),
-      dropSeq: db.prepare('DELETE FROM bulwark_feature_order WHERE feature_id = ?'),
-      maxSeq: db.prepare('SELECT MAX(seq) FROM bulwark_feature_order').pluck(),
+      maxFid: db.prepare(
+        `SELECT MAX(seq) FROM sqlite_sequence WHERE name IN (${[...this.stmts.keys()].map((t) => `'${t}'`).join(', ')})`,
+      ).pluck(),
       historyAt: db.prepare('SELECT id, note, before_json, after_json FROM bulwark_history WHERE id = ?'),
       historyPrev: db.prepare('SELECT MAX(id) FROM bulwark_history WHERE id < ?').pluck(),
       historyNext: db.prepare('SELECT id, note FROM bulwark_history WHERE id > ? ORDER BY id LIMIT 1'),
@@ -132,15 +138,16 @@ class GpkgProjectStore implements ProjectStore {
   }
 
   private tableStatements(table: string, cols: string[]): TableStatements {
+    const withFid = [...cols, 'fid'];
     const t = quoteId(table);
     const list = cols.map(quoteId).join(', ');
     const sets = cols.filter((c) => c !== 'feature_id').map((c) => `${quoteId(c)} = ?`).join(', ');
     const db = this.db;
     return {
       table,
-      all: db.prepare(`SELECT ${list} FROM ${t} ORDER BY fid`).raw(),
-      byId: db.prepare(`SELECT ${list} FROM ${t} WHERE feature_id = ?`).raw(),
-      insert: db.prepare(`INSERT INTO ${t} (${list}) VALUES (${cols.map(() => '?').join(', ')})`),
+      all: db.prepare(`SELECT ${list}, "fid" FROM ${t} ORDER BY fid`).raw(),
+      byId: db.prepare(`SELECT ${list}, "fid" FROM ${t} WHERE feature_id = ?`).raw(),
+      insert: db.prepare(`INSERT INTO ${t} (${withFid.map(quoteId).join(', ')}) VALUES (${withFid.map(() => '?').join(', ')})`),
       // An update keeps the row's fid, so GIS tools see an edit, not a delete and an insert. (Not an
       // UPSERT: its conflict policy would override the R-tree triggers' INSERT OR REPLACE.)
       update: db.prepare(`UPDATE ${t} SET ${sets} WHERE feature_id = ?`),
@@ -174,53 +181,68 @@ class GpkgProjectStore implements ProjectStore {
     return t ? kindRowToFeature(t, row) : unknownRowToFeature(row);
   }
 
-  private featureIndex(): Map<string, string> {
-    if (!this.index) {
-      const index = new Map<string, string>();
-      for (const s of this.stmts.values()) for (const id of s.ids.all() as string[]) index.set(id, s.table);
-      this.index = index;
-    }
-    return this.index;
+  /** Loads the whole id → table index; worth it only when a change touches many features. */
+  private loadIndex(): void {
+    const index = new Map<string, string>();
+    for (const st of this.stmts.values()) for (const id of st.ids.all() as string[]) index.set(id, st.table);
+    this.index = index;
   }
 
-  private nextSeq(): number {
-    if (this.maxSeq === null) this.maxSeq = (this.q.maxSeq.get() as number | null) ?? 0;
-    return ++this.maxSeq;
+  private locate(id: string): string | undefined {
+    if (this.index) return this.index.get(id);
+    return this.locateStmt.get({ id }) as string | undefined;
+  }
+
+  private nextFid(): number {
+    if (this.maxFid === null) this.maxFid = (this.q.maxFid.get() as number | null) ?? 0;
+    return ++this.maxFid;
   }
 
   private snapshot(id: string): Snapshot {
-    const table = this.featureIndex().get(id);
-    if (!table) return { id, seq: null, feature: null };
-    const row = this.stmts.get(table)!.byId.get(id) as unknown[] | undefined;
-    return { id, seq: (this.q.seqOf.get(id) as number | undefined) ?? null, feature: row ? this.rowToFeature(table, row) : null };
+    const table = this.locate(id);
+    const row = table ? (this.stmts.get(table)!.byId.get(id) as unknown[] | undefined) : undefined;
+    if (!table || !row) return { id, seq: null, feature: null };
+    return { id, seq: row[row.length - 1] as number, feature: this.rowToFeature(table, row) };
   }
 
-  /** Writes one feature (insert or replace, moving it between tables if its kind changed). */
-  private write(f: SceneFeature, seq: number | null): SceneFeature {
-    const index = this.featureIndex();
+  /**
+   * Writes one feature (insert or replace, moving it between tables if its kind changed). A new
+   * feature's fid comes from one counter across all kind tables, so fid order is scene order;
+   * `seq` puts a feature back at the fid it had (undo, redo, a kind change).
+   */
+  private write(f: SceneFeature, seq: number | null): { feature: SceneFeature; fid: number } {
     const table = this.tableFor(f.properties.kind);
-    const old = index.get(f.id);
-    if (old && old !== table) this.stmts.get(old)!.remove.run(f.id);
+    const old = this.locate(f.id);
+    let fid = seq;
+    if (old && old !== table) {
+      const st = this.stmts.get(old)!;
+      const row = st.byId.get(f.id) as unknown[];
+      fid ??= row[row.length - 1] as number;
+      st.remove.run(f.id);
+      this.touched.add(old);
+    }
     const kt: KindTable | undefined = KIND_TABLE_BY_KIND.get(table);
     const { values, hasZ } = kt ? kindRowValues(kt, f) : unknownRowValues(f);
     if (hasZ) allowZ(this.db, table);
-    const s = this.stmts.get(table)!;
-    if (old === table) s.update.run([values[0], ...values.slice(2), values[1]]);
-    else s.insert.run(values);
-    index.set(f.id, table);
-    if (seq !== null) this.q.setSeq.run(f.id, seq);
-    else if (!old) this.q.setSeq.run(f.id, this.nextSeq());
+    const st = this.stmts.get(table)!;
+    if (old === table) {
+      st.update.run([values[0], ...values.slice(2), values[1]]);
+      fid = (st.byId.get(f.id) as unknown[]).at(-1) as number;
+    } else {
+      fid ??= this.nextFid();
+      if (fid > (this.maxFid ?? 0)) this.maxFid = fid;
+      st.insert.run([...values, fid]);
+    }
+    this.index?.set(f.id, table);
     this.touched.add(table);
-    return this.rowToFeature(table, values);
+    return { feature: this.rowToFeature(table, values), fid };
   }
 
   private remove(id: string): boolean {
-    const index = this.featureIndex();
-    const table = index.get(id);
+    const table = this.locate(id);
     if (!table) return false;
     this.stmts.get(table)!.remove.run(id);
-    this.q.dropSeq.run(id);
-    index.delete(id);
+    this.index?.delete(id);
     this.touched.add(table);
     return true;
   }
@@ -240,14 +262,16 @@ class GpkgProjectStore implements ProjectStore {
       return result;
     } catch (e) {
       this.index = null;
-      this.maxSeq = null;
+      this.maxFid = null;
       throw e;
     }
   }
 
   /** Bulk load used when a project is created from a scene: no history, features in scene order. */
   loadInitial(features: readonly SceneFeature[]): void {
+    this.index = new Map();
     for (const f of features) this.write(f, null);
+    this.index = null;
   }
 
   readScene(): Scene {
@@ -255,20 +279,17 @@ class GpkgProjectStore implements ProjectStore {
   }
 
   private readFeatures(kind?: string): SceneFeature[] {
-    const seq = new Map<string, number>();
-    for (const [id, s] of this.q.orderAll.all() as [string, number][]) seq.set(id, s);
-    const out: { f: SceneFeature; s: number; n: number }[] = [];
-    let n = 0;
+    const out: { f: SceneFeature; fid: number }[] = [];
     const tables = kind === undefined ? [...this.stmts.keys()] : [this.tableFor(kind)];
     for (const table of tables) {
-      for (const row of this.stmts.get(table)!.all.iterate() as IterableIterator<unknown[]>) {
+      for (const row of this.stmts.get(table)!.all.all() as unknown[][]) {
         const f = this.rowToFeature(table, row);
         if (kind !== undefined && f.properties.kind !== kind) continue;
-        // Features another tool added (no order row) follow, in table order.
-        out.push({ f, s: seq.get(f.id) ?? Number.MAX_SAFE_INTEGER, n: n++ });
+        out.push({ f, fid: row[row.length - 1] as number });
       }
     }
-    out.sort((a, b) => a.s - b.s || a.n - b.n);
+    // Each table is in fid order already; one stable sort interleaves them into scene order.
+    out.sort((a, b) => a.fid - b.fid);
     return out.map((o) => o.f);
   }
 
@@ -298,6 +319,8 @@ class GpkgProjectStore implements ProjectStore {
     checkFeatures(puts, basename(this.path));
     return this.guard(() =>
       this.inTransaction(() => {
+        // Thousands of ids (an import): one scan of all ids beats a lookup per id.
+        if (puts.length + deletes.length > 2000) this.loadIndex();
         const touched = new Map<string, { before: Snapshot; after: Snapshot }>();
         const touch = (id: string): { before: Snapshot; after: Snapshot } => {
           let t = touched.get(id);
@@ -314,8 +337,8 @@ class GpkgProjectStore implements ProjectStore {
         }
         for (const f of puts) {
           const t = touch(f.id);
-          const stored = this.write(structuredClone(f), null);
-          t.after = { id: f.id, seq: (this.q.seqOf.get(f.id) as number) ?? null, feature: stored };
+          const { feature, fid } = this.write(structuredClone(f), null);
+          t.after = { id: f.id, seq: fid, feature };
         }
         const entries = [...touched.values()].filter((t) => t.before.feature !== null || t.after.feature !== null);
         if (entries.length) {
@@ -328,6 +351,7 @@ class GpkgProjectStore implements ProjectStore {
           );
           this.q.setMeta.run('history_cursor', String(info.lastInsertRowid));
         }
+        this.index = null;
         return this.result(entries.map((e) => e.after), entries.map((e) => e.before));
       }),
     );
@@ -345,10 +369,12 @@ class GpkgProjectStore implements ProjectStore {
 
   /** Puts back the given snapshots exactly: features with their ids, properties and scene order. */
   private restore(states: Snapshot[]): void {
+    if (states.length > 2000) this.loadIndex();
     for (const s of states) {
       if (s.feature === null) this.remove(s.id);
       else this.write(s.feature, s.seq);
     }
+    this.index = null;
   }
 
   undo(): ChangeResult | null {
