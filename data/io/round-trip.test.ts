@@ -11,7 +11,7 @@ import { ApiError } from '../api/contract.js';
 import { createGpkgProjectStore } from '../store/gpkg-project-store.js';
 import { parseSceneText } from './parse-scene-text.js';
 import { readSceneFile } from './read-scene-file.js';
-import { sceneToGeoJsonText } from './scene-to-geojson-text.js';
+import { sceneToGeoJsonChunks, sceneToGeoJsonText } from './scene-to-geojson-text.js';
 import { writeSceneFile } from './write-scene-file.js';
 
 /** GeoJSON → GeoPackage → GeoJSON loses nothing: properties, ids, unknown properties and kinds, geometry types, order, `bulwark`. */
@@ -138,6 +138,9 @@ describe('scene files', () => {
     const { scene } = readSceneFile(FIXTURE.pathname);
     const text = sceneToGeoJsonText(scene);
     expect(sceneToGeoJsonText(structuredClone(scene))).toBe(text);
+    const chunks = [...sceneToGeoJsonChunks(scene, 5)];
+    expect(chunks.length).toBe(5); // 24 features in pieces of 5
+    expect(chunks.join('')).toBe(text);
     const doc = JSON.parse(text);
     expect(Object.keys(doc)).toEqual(['type', 'bulwark', 'features']);
     expect(Object.keys(doc.features[0])).toEqual(['type', 'id', 'properties', 'geometry']);

@@ -6,13 +6,22 @@ import type { Scene, SceneFeature } from '../../core/scene/types.js';
  * Members come in a fixed order (type, id, properties, geometry); properties keep their order.
  */
 export function sceneToGeoJsonText(scene: Scene): string {
-  const parts: string[] = ['{"type":"FeatureCollection",\n"bulwark":', JSON.stringify(scene.bulwark), ',\n"features":['];
+  return [...sceneToGeoJsonChunks(scene)].join('');
+}
+
+/** The same text in pieces of about `featuresPerChunk` features, so a file can be written without holding all of it. */
+export function* sceneToGeoJsonChunks(scene: Scene, featuresPerChunk = 2000): Generator<string> {
   const features = scene.features;
+  let parts: string[] = ['{"type":"FeatureCollection",\n"bulwark":', JSON.stringify(scene.bulwark), ',\n"features":['];
   for (let i = 0; i < features.length; i++) {
     parts.push(i === 0 ? '\n' : ',\n', featureText(features[i]));
+    if (parts.length >= 2 * featuresPerChunk) {
+      yield parts.join('');
+      parts = [];
+    }
   }
   parts.push(features.length ? '\n]}\n' : ']}\n');
-  return parts.join('');
+  yield parts.join('');
 }
 
 function featureText(f: SceneFeature): string {

@@ -1,10 +1,10 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Scene } from '../../core/scene/types.js';
 import { formatFinding, validateScene } from '../../core/scene/validate.js';
 import { ApiError } from '../api/contract.js';
 import { createGpkgProjectStore, isProjectOpen } from '../store/gpkg-project-store.js';
-import { sceneToGeoJsonText } from './scene-to-geojson-text.js';
+import { sceneToGeoJsonChunks } from './scene-to-geojson-text.js';
 
 /**
  * Writes a scene to a file by its extension: `.gpkg` → a complete new project (replacing a closed
@@ -29,7 +29,12 @@ export function writeSceneFile(path: string, scene: Scene): void {
   }
   const tmp = `${path}.writing-${process.pid}`;
   try {
-    writeFileSync(tmp, sceneToGeoJsonText(scene));
+    const fd = openSync(tmp, 'w');
+    try {
+      for (const chunk of sceneToGeoJsonChunks(scene)) writeSync(fd, chunk);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, path);
   } catch (e) {
     rmSync(tmp, { force: true });

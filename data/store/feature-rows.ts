@@ -66,7 +66,7 @@ export function kindRowToFeature(t: KindTable, row: unknown[]): SceneFeature {
   }
   const extra = row[2 + t.columns.length];
   if (typeof extra === 'string') assignOwn(props, JSON.parse(extra) as Record<string, PropertyValue>);
-  return { type: 'Feature', id: row[1] as string, geometry: decodeGeometry(row[0]), properties: props };
+  return { type: 'Feature', id: row[1] as string, properties: props, geometry: decodeGeometry(row[0]) };
 }
 
 export function decodeGeometry(blob: unknown): SceneGeometry {
@@ -95,5 +95,5 @@ export function unknownRowToFeature(row: unknown[]): SceneFeature {
   const props: SceneProperties = { kind: row[2] as string };
   if (typeof row[3] === 'string') assignOwn(props, JSON.parse(row[3]) as Record<string, PropertyValue>);
   const geometry = row[0] != null ? decodeGeometry(row[0]) : (JSON.parse(row[4] as string) as SceneGeometry);
-  return { type: 'Feature', id: row[1] as string, geometry, properties: props };
+  return { type: 'Feature', id: row[1] as string, properties: props, geometry };
 }

@@ -209,4 +209,16 @@ describe('GeoPackage project store', () => {
     expect(db.prepare('SELECT version, name FROM bulwark_migrations').all()).toEqual([{ version: 1, name: 'initial' }]);
     db.close();
   });
+
+  it('keeps unknown properties whatever their key, "__proto__" included', () => {
+    const store = track(createGpkgProjectStore(join(dir, 'proto.gpkg')));
+    const f = JSON.parse(
+      '{"type":"Feature","id":"odd","properties":{"kind":"camera","__proto__":{"polluted":true},"constructor":1},"geometry":{"type":"Point","coordinates":[7.4,43.7]}}',
+    ) as SceneFeature;
+    store.transact({ put: [f], note: 'Odd keys' });
+    const [back] = store.listFeatures();
+    expect(Object.keys(back.properties)).toEqual(['kind', '__proto__', 'constructor']);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(f));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Scene, SceneFeature } from '../../core/scene/types.js';
@@ -68,26 +68,29 @@ const ms = (t0: number): number => performance.now() - t0;
 const mb = (bytes: number): string => `${(bytes / 1048576).toFixed(0)} MB`;
 
 /** Peak RSS of the phase `fn` runs in, sampled every 5 ms (the event loop is blocked, so also sampled around it). */
-async function withPeakRss<T>(fn: () => T): Promise<{ value: T; peakRss: number; timeMs: number }> {
+async function withPeakRss<T>(fn: () => T): Promise<{ value: T; peakRss: number; timeMs: number; cpuMs: number }> {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const value = fn();
   const timeMs = ms(t0);
+  const c = process.cpuUsage(c0);
+  const cpuMs = (c.user + c.system) / 1000;
   peak = Math.max(peak, process.memoryUsage.rss());
   clearInterval(timer);
   await new Promise((r) => setTimeout(r, 0));
-  return { value, peakRss: peak, timeMs };
+  return { value, peakRss: peak, timeMs, cpuMs };
 }
 
-/** Runs a command under /usr/bin/time to get its wall time and peak RSS. */
-function timed(cmd: string, args: string[]): { timeMs: number; peakRss: number } {
+/** Runs a command under /usr/bin/time to get its wall time, CPU time (user + system) and peak RSS. */
+function timed(cmd: string, args: string[]): { timeMs: number; cpuMs: number; peakRss: number } {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', cmd, ...args], { encoding: 'utf8' });
   const timeMs = ms(t0);
   if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stderr}`);
-  const kb = Number(r.stderr.trim().split('\n').pop());
-  return { timeMs, peakRss: kb * 1024 };
+  const [kb, user, sys] = r.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  return { timeMs, cpuMs: (user + sys) * 1000, peakRss: kb * 1024 };
 }
 
 describe('W3 — project store, 100,000 features', () => {
@@ -101,6 +104,7 @@ describe('W3 — project store, 100,000 features', () => {
 
     // Open = check the file, open it, read every feature back as a scene.
     const opens: number[] = [];
+    const openCpu: number[] = [];
     let read!: Scene;
     let openPeak = 0;
     for (let k = 0; k < 3; k++) {
@@ -111,6 +115,7 @@ describe('W3 — project store, 100,000 features', () => {
         return sc;
       });
       opens.push(r.timeMs);
+      openCpu.push(r.cpuMs);
       openPeak = Math.max(openPeak, r.peakRss);
       read = r.value;
     }
@@ -154,21 +159,26 @@ describe('W3 — project store, 100,000 features', () => {
     expect(ogrBack.features.length).toBe(N);
 
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-    const rows: [string, string, string, string][] = [
-      ['import GeoJSON → GeoPackage', `${create.timeMs.toFixed(0)} ms`, `${toGpkg.timeMs.toFixed(0)} ms`, (create.timeMs / toGpkg.timeMs).toFixed(2)],
-      ['open + readScene (best of 3)', `${Math.min(...opens).toFixed(0)} ms`, '—', 'target < 1000 ms'],
+    // Wall time on a shared machine includes waiting for a core; CPU time (user + system) is the
+    // work done, so both are shown, and ratios use wall time as the workload asks.
+    const both = (wall: number, cpu: number): string => `${wall.toFixed(0)} / ${cpu.toFixed(0)} ms`;
+    const best = opens.indexOf(Math.min(...opens));
+    const rows: string[][] = [
+      ['import GeoJSON → GeoPackage (wall / cpu)', both(create.timeMs, create.cpuMs), both(toGpkg.timeMs, toGpkg.cpuMs), `wall ratio ${(create.timeMs / toGpkg.timeMs).toFixed(2)}`],
+      ['open + readScene (best of 3)', both(opens[best], openCpu[best]), '—', 'target < 1000 ms'],
       ['one edit committed (median of 30)', `${median(edits).toFixed(2)} ms`, '—', `max ${Math.max(...edits).toFixed(2)} ms; target < 10 ms`],
       ['undo of one edit', `${undoMs.toFixed(2)} ms`, '—', ''],
-      ['export to GeoJSON text', `${exportText.timeMs.toFixed(0)} ms`, `${toJson.timeMs.toFixed(0)} ms`, (exportText.timeMs / toJson.timeMs).toFixed(2)],
-      ['export to GeoJSON file (open+read+write)', `${exportFile.timeMs.toFixed(0)} ms`, `${toJson.timeMs.toFixed(0)} ms`, (exportFile.timeMs / toJson.timeMs).toFixed(2)],
+      ['export to GeoJSON text', both(exportText.timeMs, exportText.cpuMs), both(toJson.timeMs, toJson.cpuMs), `wall ratio ${(exportText.timeMs / toJson.timeMs).toFixed(2)}`],
+      ['export to GeoJSON file (open+read+write)', both(exportFile.timeMs, exportFile.cpuMs), both(toJson.timeMs, toJson.cpuMs), `wall ratio ${(exportFile.timeMs / toJson.timeMs).toFixed(2)}`],
       ['peak RSS import', mb(create.peakRss), mb(toGpkg.peakRss), ''],
       ['peak RSS open + read', mb(openPeak), '—', ''],
-      ['peak RSS export', mb(Math.max(exportText.peakRss, exportFile.peakRss)), mb(toJson.peakRss), ''],
+      ['peak RSS export text / file', `${mb(exportText.peakRss)} / ${mb(exportFile.peakRss)}`, mb(toJson.peakRss), ''],
       ['process maxRSS (whole run)', mb(process.resourceUsage().maxRSS * 1024), '—', ''],
       ['PRAGMA quick_check', `${quickMs.toFixed(0)} ms`, '—', 'not run on open'],
       ['file size', mb(statSync(project).size), mb(statSync(ogrGpkg).size), `GeoJSON ${mb(statSync(geojsonIn).size)}`],
+      ['load average (1 min) at the end', os.loadavg()[0].toFixed(1), '', `${os.cpus().length} cores`],
     ];
-    const w = [42, 14, 14, 30];
+    const w = [42, 22, 22, 34];
     const line = (r: string[]): string => r.map((c, i) => c.padEnd(w[i])).join(' ');
     console.log(['', 'W3 — project store, 100,000 features', line(['measure', 'Bulwark', 'ogr2ogr', 'ratio / note']), ...rows.map(line)].join('\n'));
   });
