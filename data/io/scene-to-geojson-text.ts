@@ -10,17 +10,22 @@ export function sceneToGeoJsonText(scene: Scene): string {
 }
 
 /** The same text in pieces of about `featuresPerChunk` features, so a file can be written without holding all of it. */
-export function* sceneToGeoJsonChunks(scene: Scene, featuresPerChunk = 2000): Generator<string> {
-  const features = scene.features;
-  let parts: string[] = ['{"type":"FeatureCollection",\n"bulwark":', JSON.stringify(scene.bulwark), ',\n"features":['];
-  for (let i = 0; i < features.length; i++) {
-    parts.push(i === 0 ? '\n' : ',\n', featureText(features[i]));
+export function sceneToGeoJsonChunks(scene: Scene, featuresPerChunk = 2000): Generator<string> {
+  return geoJsonChunks(scene.bulwark, scene.features, featuresPerChunk);
+}
+
+/** The text of a scene given as its `bulwark` member and its features (any iterable, e.g. a store read lazily). */
+export function* geoJsonChunks(meta: Scene['bulwark'], features: Iterable<SceneFeature>, featuresPerChunk = 2000): Generator<string> {
+  let parts: string[] = ['{"type":"FeatureCollection",\n"bulwark":', JSON.stringify(meta), ',\n"features":['];
+  let n = 0;
+  for (const f of features) {
+    parts.push(n++ === 0 ? '\n' : ',\n', featureText(f));
     if (parts.length >= 2 * featuresPerChunk) {
       yield parts.join('');
       parts = [];
     }
   }
-  parts.push(features.length ? '\n]}\n' : ']}\n');
+  parts.push(n ? '\n]}\n' : ']}\n');
   yield parts.join('');
 }
 

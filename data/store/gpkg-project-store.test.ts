@@ -221,4 +221,20 @@ describe('GeoPackage project store', () => {
     expect(JSON.stringify(back)).toBe(JSON.stringify(f));
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it('reads features a page at a time in the same order as the whole scene', () => {
+    // 4,500 features over three kinds, interleaved, so the merge crosses several 2,000-row pages.
+    const features: SceneFeature[] = Array.from({ length: 4500 }, (_, i) =>
+      i % 3 === 0
+        ? cam(`c${i}`, 7 + i * 1e-6)
+        : { type: 'Feature', id: `o${i}`, properties: { kind: i % 3 === 1 ? 'vehicle_origin' : 'x_marker' }, geometry: { type: 'Point', coordinates: [7 + i * 1e-6, 43] } },
+    );
+    const store = track(createGpkgProjectStore(join(dir, 'pages.gpkg'), { scene: { type: 'FeatureCollection', bulwark: { version: 1 }, features } }));
+    store.transact({ delete: ['c0'], put: [{ ...cam('c3', 7.9) }], note: 'Edit' });
+    const all = store.listFeatures();
+    expect(all.map((f) => f.id)).toEqual(features.slice(1).map((f) => f.id));
+    expect([...store.features()]).toEqual(all);
+    expect([...store.features('x_marker')]).toEqual(store.listFeatures('x_marker'));
+    expect(store.listFeatures('x_marker')).toHaveLength(1500);
+  });
 });

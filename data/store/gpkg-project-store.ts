@@ -15,6 +15,8 @@ import { openSqlite } from './sqlite.js';
 import { setOwn } from './set-own.js';
 import { syncKindTables } from './sync-kind-tables.js';
 
+const PAGE_ROWS = 2000;
+
 export const DEFAULT_SETTINGS: Settings = { dori_preset: 'IEC62676-4:2014', basemap_url: null, units: 'metric' };
 
 export interface CreateProjectOptions {
@@ -91,6 +93,8 @@ interface TableStatements {
   table: string;
   /** Raw rows: the row values (see feature-rows.ts), then fid. */
   all: Database.Statement;
+  /** The next page of rows after a fid, in fid order. */
+  page: Database.Statement;
   byId: Database.Statement;
   /** Parameters: the row values, then fid. */
   insert: Database.Statement;
@@ -146,6 +150,7 @@ class GpkgProjectStore implements ProjectStore {
     return {
       table,
       all: db.prepare(`SELECT ${list}, "fid" FROM ${t} ORDER BY fid`).raw(),
+      page: db.prepare(`SELECT ${list}, "fid" FROM ${t} WHERE fid > ? ORDER BY fid LIMIT ${PAGE_ROWS}`).raw(),
       byId: db.prepare(`SELECT ${list}, "fid" FROM ${t} WHERE feature_id = ?`).raw(),
       insert: db.prepare(`INSERT INTO ${t} (${withFid.map(quoteId).join(', ')}) VALUES (${withFid.map(() => '?').join(', ')})`),
       // An update keeps the row's fid, so GIS tools see an edit, not a delete and an insert. (Not an
@@ -291,6 +296,44 @@ class GpkgProjectStore implements ProjectStore {
     // Each table is in fid order already; one stable sort interleaves them into scene order.
     out.sort((a, b) => a.fid - b.fid);
     return out.map((o) => o.f);
+  }
+
+  *features(kind?: string): Generator<SceneFeature> {
+    this.alive();
+    const tables = kind === undefined ? [...this.stmts.keys()] : [this.tableFor(kind)];
+    // Pages of each table, merged by fid: memory stays at one page per table, whatever the size.
+    const cursors = tables.map((table) => ({ table, rows: [] as unknown[][], i: 0, after: 0, done: false }));
+    const name = basename(this.path);
+    const refill = (c: (typeof cursors)[number]): void => {
+      try {
+        c.rows = this.stmts.get(c.table)!.page.all(c.after) as unknown[][];
+      } catch (e) {
+        throw asOpenError(e, name);
+      }
+      c.i = 0;
+      c.done = c.rows.length === 0;
+    };
+    for (const c of cursors) refill(c);
+    for (;;) {
+      let best: (typeof cursors)[number] | undefined;
+      let bestFid = Infinity;
+      for (const c of cursors) {
+        if (c.done) continue;
+        const fid = c.rows[c.i].at(-1) as number;
+        if (fid < bestFid) {
+          bestFid = fid;
+          best = c;
+        }
+      }
+      if (!best) return;
+      const row = best.rows[best.i++];
+      const f = this.rowToFeature(best.table, row);
+      if (best.i === best.rows.length) {
+        best.after = bestFid;
+        refill(best);
+      }
+      if (kind === undefined || f.properties.kind === kind) yield f;
+    }
   }
 
   listFeatures(kind?: string): SceneFeature[] {

@@ -12,6 +12,11 @@ export interface ProjectStore {
   readScene(): Scene;
   /** Features of one kind, or all. */
   listFeatures(kind?: string): SceneFeature[];
+  /**
+   * The same features in the same order, read a page at a time, so a 100,000-feature export need
+   * not hold the whole scene. Do not write to the store while iterating.
+   */
+  features(kind?: string): Iterable<SceneFeature>;
   /** Applies a change atomically and records it in history (clears the redo stack). */
   transact(change: Change): ChangeResult;
   undo(): ChangeResult | null;
