@@ -147,6 +147,9 @@ describe('GeoPackage project store', () => {
     };
     expect(() => store.transact({ put: [view], note: 'x' })).toThrow(/camera_view.*never stored/);
     expect(store.counts()).toEqual({});
+    const path = join(dir, 'with-outputs.gpkg');
+    expect(() => createGpkgProjectStore(path, { scene: { type: 'FeatureCollection', bulwark: { version: 1 }, features: [view] } })).toThrow(/never stored/);
+    expect(existsSync(path)).toBe(false);
   });
 
   it('keeps settings with their defaults, project metadata and the scene member', () => {

@@ -215,7 +215,7 @@ class GpkgProjectStore implements ProjectStore {
    * feature's fid comes from one counter across all kind tables, so fid order is scene order;
    * `seq` puts a feature back at the fid it had (undo, redo, a kind change).
    */
-  private write(f: SceneFeature, seq: number | null): { feature: SceneFeature; fid: number } {
+  private write(f: SceneFeature, seq: number | null, readBack = true): { feature: SceneFeature; fid: number } {
     const table = this.tableFor(f.properties.kind);
     const old = this.locate(f.id);
     let fid = seq;
@@ -240,7 +240,7 @@ class GpkgProjectStore implements ProjectStore {
     }
     this.index?.set(f.id, table);
     this.touched.add(table);
-    return { feature: this.rowToFeature(table, values), fid };
+    return { feature: readBack ? this.rowToFeature(table, values) : f, fid };
   }
 
   private remove(id: string): boolean {
@@ -275,7 +275,7 @@ class GpkgProjectStore implements ProjectStore {
   /** Bulk load used when a project is created from a scene: no history, features in scene order. */
   loadInitial(features: readonly SceneFeature[]): void {
     this.index = new Map();
-    for (const f of features) this.write(f, null);
+    for (const f of features) this.write(f, null, false);
     this.index = null;
   }
 
@@ -621,7 +621,9 @@ export function createGpkgProjectStore(path: string, options: CreateProjectOptio
       const first = v.findings.find((f) => f.severity === 'error')!;
       throw new ApiError('invalid_scene', `${name}: ${formatFinding(first)}`, v.findings);
     }
-    checkFeatures(scene.features, name);
+    // validateScene has checked every feature; what remains is the store's own rule.
+    const output = scene.features.find((f) => isOutputKind(f.properties.kind));
+    if (output) checkFeatures([output], name);
   }
   const tmp = `${path}.creating-${process.pid}`;
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(tmp + suffix, { force: true });
