@@ -5,7 +5,9 @@ import { isOutputKind } from '../../core/scene/kinds.js';
 import type { PropertyValue, Scene, SceneFeature, SceneMeta } from '../../core/scene/types.js';
 import { formatFinding, validateFeature, validateScene, type Finding } from '../../core/scene/validate.js';
 import { ApiError, type Change, type ChangeResult, type HistoryState, type Settings } from '../api/contract.js';
+import { geometryEnvelope } from '../gpkg/geometry-blob.js';
 import { allowZ, quoteId, registerGeoPackageFunctions, setGeoPackageHeader } from '../gpkg/gpkg-schema.js';
+import type { GeoJsonGeometry } from '../gpkg/wkb.js';
 import { asOpenError, checkProjectFile } from './check-project-file.js';
 import { kindRowToFeature, kindRowValues, unknownRowToFeature, unknownRowValues } from './feature-rows.js';
 import { KIND_TABLE_BY_KIND, KIND_TABLES, UNKNOWN_KIND_TABLE, type KindTable } from './feature-tables.js';
@@ -160,7 +162,13 @@ class GpkgProjectStore implements ProjectStore {
       update: db.prepare(`UPDATE ${t} SET ${sets} WHERE feature_id = ?`),
       remove: db.prepare(`DELETE FROM ${t} WHERE feature_id = ?`),
       ids: db.prepare(`SELECT feature_id FROM ${t}`).pluck(),
-      touch: db.prepare(`UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE table_name = ?`),
+      // The extent only grows (§1.1.3.1.1 calls it informative): a delete never costs a scan.
+      touch: db.prepare(
+        `UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now'),
+           min_x = coalesce(min(coalesce(min_x, @minX), @minX), min_x), max_x = coalesce(max(coalesce(max_x, @maxX), @maxX), max_x),
+           min_y = coalesce(min(coalesce(min_y, @minY), @minY), min_y), max_y = coalesce(max(coalesce(max_y, @maxY), @maxY), max_y)
+         WHERE table_name = @table`,
+      ),
     };
   }
 
@@ -231,6 +239,17 @@ class GpkgProjectStore implements ProjectStore {
     const kt: KindTable | undefined = KIND_TABLE_BY_KIND.get(table);
     const { values, hasZ } = kt ? kindRowValues(kt, f) : unknownRowValues(f);
     if (hasZ) allowZ(this.db, table);
+    const env = geometryEnvelope(f.geometry as GeoJsonGeometry);
+    if (env) {
+      const e = this.extents.get(table);
+      if (!e) this.extents.set(table, [...env]);
+      else {
+        if (env[0] < e[0]) e[0] = env[0];
+        if (env[1] > e[1]) e[1] = env[1];
+        if (env[2] < e[2]) e[2] = env[2];
+        if (env[3] > e[3]) e[3] = env[3];
+      }
+    }
     const st = this.stmts.get(table)!;
     if (old === table) {
       st.update.run([values[0], ...values.slice(2), values[1]]);
@@ -255,14 +274,17 @@ class GpkgProjectStore implements ProjectStore {
   }
 
   private touched = new Set<string>();
+  /** Envelope [minX, maxX, minY, maxY] of what the running transaction wrote, per table. */
+  private extents = new Map<string, number[]>();
 
   /** Runs `fn` in one SQLite transaction; on failure the in-memory index is reloaded from the file. */
   private inTransaction<T>(fn: () => T): T {
     this.touched = new Set();
+    this.extents = new Map();
     try {
       const result = this.db.transaction(() => {
         const r = fn();
-        for (const table of this.touched) this.stmts.get(table)!.touch.run(table);
+        this.flushTouched();
         this.q.setMeta.run('modified_at', nowIso());
         return r;
       })();
@@ -279,6 +301,18 @@ class GpkgProjectStore implements ProjectStore {
     this.index = new Map();
     for (const f of features) this.write(f, null, false);
     this.index = null;
+    this.flushTouched();
+  }
+
+  /** Stamps gpkg_contents of every table the transaction wrote: last_change and the grown extent. */
+  private flushTouched(): void {
+    for (const table of this.touched) {
+      const e = this.extents.get(table);
+      // Only deletes: the NULL bounds leave the stored extent as it was.
+      this.stmts.get(table)!.touch.run({ table, minX: e?.[0] ?? null, maxX: e?.[1] ?? null, minY: e?.[2] ?? null, maxY: e?.[3] ?? null });
+    }
+    this.touched = new Set();
+    this.extents = new Map();
   }
 
   readScene(): Scene {
