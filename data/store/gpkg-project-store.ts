@@ -281,6 +281,8 @@ class GpkgProjectStore implements ProjectStore {
   private inTransaction<T>(fn: () => T): T {
     this.touched = new Set();
     this.extents = new Map();
+    // Another process (the CLI, QGIS) may have added features since: re-read the fid counter.
+    this.maxFid = null;
     try {
       const result = this.db.transaction(() => {
         const r = fn();
