@@ -209,7 +209,10 @@ describe('GeoPackage project store', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('application_id', { simple: true })).toBe(0x47504b47);
     expect(db.pragma('user_version', { simple: true })).toBe(10300);
-    expect(db.prepare('SELECT version, name FROM bulwark_migrations').all()).toEqual([{ version: 1, name: 'initial' }]);
+    expect(db.prepare('SELECT version, name FROM bulwark_migrations').all()).toEqual([
+      { version: 1, name: 'initial' },
+      { version: 2, name: 'data-columns' },
+    ]);
     db.close();
   });
 

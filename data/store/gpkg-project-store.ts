@@ -676,6 +676,7 @@ export function createGpkgProjectStore(path: string, options: CreateProjectOptio
       const now = nowIso();
       db.transaction(() => {
         runMigrations(db, now);
+        syncKindTables(db);
         const set = db.prepare('INSERT INTO bulwark_project (key, value) VALUES (?, ?)');
         set.run('created_at', now);
         set.run('modified_at', now);
