@@ -8,7 +8,8 @@ import type { Change, ChangeResult, HistoryState, Settings } from '../api/contra
  */
 export interface ProjectStore {
   readonly path: string;
-  /** All stored input features (and unknown kinds) as scene format v1, in stable id order. */
+  /** All stored input features (and unknown kinds) as scene format v1, in scene order: the order they were
+   *  first added, so an imported file comes back in its own order (undo puts a feature back in its place). */
   readScene(): Scene;
   /** Features of one kind, or all. */
   listFeatures(kind?: string): SceneFeature[];
