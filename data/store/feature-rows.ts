@@ -1,5 +1,5 @@
 import type { PropertyValue, SceneFeature, SceneGeometry, SceneProperties } from '../../core/scene/types.js';
-import { decodeGeometryBlob, encodeGeometryBlob } from '../gpkg/geometry-blob.js';
+import { decodeBlobGeometry, encodeGeometryBlob } from '../gpkg/geometry-blob.js';
 import { geometryHasZ, type GeoJsonGeometry } from '../gpkg/wkb.js';
 import type { KindColumn, KindTable } from './feature-tables.js';
 import { assignOwn, setOwn } from './set-own.js';
@@ -70,7 +70,7 @@ export function kindRowToFeature(t: KindTable, row: unknown[]): SceneFeature {
 }
 
 export function decodeGeometry(blob: unknown): SceneGeometry {
-  return decodeGeometryBlob(blob as Uint8Array).geometry as SceneGeometry;
+  return decodeBlobGeometry(blob as Uint8Array) as SceneGeometry;
 }
 
 const WKB_TYPES = new Set(['Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon', 'GeometryCollection']);

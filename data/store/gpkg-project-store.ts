@@ -322,18 +322,39 @@ class GpkgProjectStore implements ProjectStore {
   }
 
   private readFeatures(kind?: string): SceneFeature[] {
-    const out: { f: SceneFeature; fid: number }[] = [];
     const tables = kind === undefined ? [...this.stmts.keys()] : [this.tableFor(kind)];
+    const lists: { features: SceneFeature[]; fids: number[] }[] = [];
+    let total = 0;
     for (const table of tables) {
-      for (const row of this.stmts.get(table)!.all.all() as unknown[][]) {
+      const rows = this.stmts.get(table)!.all.all() as unknown[][];
+      const features: SceneFeature[] = [];
+      const fids: number[] = [];
+      for (const row of rows) {
         const f = this.rowToFeature(table, row);
         if (kind !== undefined && f.properties.kind !== kind) continue;
-        out.push({ f, fid: row[row.length - 1] as number });
+        features.push(f);
+        fids.push(row[row.length - 1] as number);
       }
+      if (features.length) lists.push({ features, fids });
+      total += features.length;
     }
-    // Each table is in fid order already; one stable sort interleaves them into scene order.
-    out.sort((a, b) => a.fid - b.fid);
-    return out.map((o) => o.f);
+    if (lists.length === 1) return lists[0].features;
+    // Each table is in fid order already: merge them into scene order (fid order) without sorting.
+    const out: SceneFeature[] = new Array(total);
+    const at = new Array<number>(lists.length).fill(0);
+    for (let n = 0; n < total; n++) {
+      let best = -1;
+      let bestFid = Infinity;
+      for (let i = 0; i < lists.length; i++) {
+        const fid = lists[i].fids[at[i]];
+        if (fid !== undefined && fid < bestFid) {
+          bestFid = fid;
+          best = i;
+        }
+      }
+      out[n] = lists[best].features[at[best]++];
+    }
+    return out;
   }
 
   *features(kind?: string): Generator<SceneFeature> {
