@@ -243,4 +243,25 @@ describe('GeoPackage project store', () => {
     expect([...store.features('x_marker')]).toEqual(store.listFeatures('x_marker'));
     expect(store.listFeatures('x_marker')).toHaveLength(1500);
   });
+
+  it('fills the R-tree on a bulk create exactly as the specification\'s triggers do on edits', () => {
+    const bulk = join(dir, 'bulk.gpkg');
+    const edited = join(dir, 'edited.gpkg');
+    createGpkgProjectStore(bulk, { scene: EVERY_KIND }).close();
+    const store = createGpkgProjectStore(edited, { scene: { ...EVERY_KIND, features: [] } });
+    store.transact({ put: EVERY_KIND.features, note: 'All at once' });
+    store.close();
+    const rtrees = (path: string): unknown => {
+      const db = new Database(path, { readonly: true });
+      const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rtree\\_%\\_geom' ESCAPE '\\' ORDER BY name").pluck().all() as string[];
+      const out = Object.fromEntries(names.map((n) => [n, db.prepare(`SELECT * FROM "${n}" ORDER BY id`).all()]));
+      const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all();
+      db.close();
+      return { out, triggers };
+    };
+    const a = rtrees(bulk) as { out: Record<string, unknown[]>; triggers: string[] };
+    expect(a.out.rtree_building_geom).toHaveLength(2);
+    expect(a.triggers).toHaveLength(6 * 14);
+    expect(a).toEqual(rtrees(edited));
+  });
 });
