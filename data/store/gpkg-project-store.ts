@@ -47,9 +47,10 @@ function normalise(path: string): string {
  * WAL with synchronous=FULL: every commit is fsynced before `transact` returns, so a crash or a
  * power cut at any instant leaves the last committed edit. NORMAL is also safe against a process
  * crash (tested by killing an editor mid-write) but may lose the last commits on power loss.
- * Measured on W3 (100,000 features, shared 2-core VM at load 12): one edit costs 0.7 ms of CPU
- * either way; the fsync brings FULL to a median of 8–9.5 ms wall against 0.3 ms for NORMAL —
- * inside the 10 ms target and below a frame, so the planner's work gets the stronger guarantee.
+ * Measured on W3 (100,000 features, shared 2-core VM): one edit costs 0.7 ms of CPU either way;
+ * the fsync brings FULL to a median of 0.5 ms (quiet disk) to 9.5 ms (load 12) wall, against 0.3 ms
+ * for NORMAL — inside the 10 ms target and below a frame, so the planner's work gets the stronger
+ * guarantee.
  */
 function configureConnection(db: Database.Database): void {
   db.pragma('journal_mode = WAL');
