@@ -58,6 +58,12 @@ describe('GDAL reads our GeoPackage', () => {
     expect([...layers.keys()].filter((k) => k.startsWith('bulwark_'))).toEqual(['bulwark_history']);
   });
 
+  it('records each layer\'s extent in gpkg_contents, which ogrinfo reports', () => {
+    const out = execFileSync('ogrinfo', ['-so', path, 'barrier'], { encoding: 'utf8' });
+    // barrier lines span lon 7.4180–7.4200 and lat 43.7264–43.7268 (fixture bar-1, bar-2)
+    expect(out).toContain('Extent: (7.418000, 43.726400) - (7.420000, 43.726800)');
+  });
+
   it("answers a spatial filter through our R-tree", () => {
     // cam-1 is at (7.4201, 43.7285); cam-2 at (7.4165, 43.7265).
     const out = execFileSync('ogrinfo', ['-q', path, 'camera', '-spat', '7.42', '43.728', '7.421', '43.729', '-fields=YES'], { encoding: 'utf8' });

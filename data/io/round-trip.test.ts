@@ -11,7 +11,8 @@ import { ApiError } from '../api/contract.js';
 import { createGpkgProjectStore } from '../store/gpkg-project-store.js';
 import { parseSceneText } from './parse-scene-text.js';
 import { readSceneFile } from './read-scene-file.js';
-import { sceneToGeoJsonText } from './scene-to-geojson-text.js';
+import { sceneToGeoJsonChunks, sceneToGeoJsonText } from './scene-to-geojson-text.js';
+import { exportProjectGeoJsonFile } from './write-geojson-file.js';
 import { writeSceneFile } from './write-scene-file.js';
 
 /** GeoJSON → GeoPackage → GeoJSON loses nothing: properties, ids, unknown properties and kinds, geometry types, order, `bulwark`. */
@@ -138,6 +139,9 @@ describe('scene files', () => {
     const { scene } = readSceneFile(FIXTURE.pathname);
     const text = sceneToGeoJsonText(scene);
     expect(sceneToGeoJsonText(structuredClone(scene))).toBe(text);
+    const chunks = [...sceneToGeoJsonChunks(scene, 5)];
+    expect(chunks.length).toBe(5); // 24 features in pieces of 5
+    expect(chunks.join('')).toBe(text);
     const doc = JSON.parse(text);
     expect(Object.keys(doc)).toEqual(['type', 'bulwark', 'features']);
     expect(Object.keys(doc.features[0])).toEqual(['type', 'id', 'properties', 'geometry']);
@@ -148,6 +152,17 @@ describe('scene files', () => {
   it('refuses an unknown extension naming what it reads', () => {
     expect(() => readSceneFile(join(dir, 'plan.xyz'))).toThrow(new ApiError('unreadable', "plan.xyz: unknown format '.xyz' (reads .geojson, .json, .gpkg)"));
     expect(() => readSceneFile(join(dir, 'missing.geojson'))).toThrow(/missing\.geojson: no such file/);
+  });
+
+  it('exports an open project to GeoJSON page by page, the same text as the whole scene', () => {
+    const store = createGpkgProjectStore(join(dir, 'export.gpkg'), { scene: readSceneFile(FIXTURE.pathname).scene });
+    try {
+      const out = join(dir, 'export.geojson');
+      exportProjectGeoJsonFile(store, out);
+      expect(readFileSync(out, 'utf8')).toBe(sceneToGeoJsonText(store.readScene()));
+    } finally {
+      store.close();
+    }
   });
 
   it('refuses to write over a project that is open', () => {

@@ -1,10 +1,9 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Scene } from '../../core/scene/types.js';
 import { formatFinding, validateScene } from '../../core/scene/validate.js';
 import { ApiError } from '../api/contract.js';
 import { createGpkgProjectStore, isProjectOpen } from '../store/gpkg-project-store.js';
-import { sceneToGeoJsonText } from './scene-to-geojson-text.js';
+import { writeGeoJsonFile } from './write-geojson-file.js';
 
 /**
  * Writes a scene to a file by its extension: `.gpkg` → a complete new project (replacing a closed
@@ -27,12 +26,5 @@ export function writeSceneFile(path: string, scene: Scene): void {
     const first = v.findings.find((f) => f.severity === 'error')!;
     throw new ApiError('invalid_scene', `${name}: ${formatFinding(first)}`, v.findings);
   }
-  const tmp = `${path}.writing-${process.pid}`;
-  try {
-    writeFileSync(tmp, sceneToGeoJsonText(scene));
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new ApiError('io', `${name} could not be written: ${(e as Error).message}`);
-  }
+  writeGeoJsonFile(path, scene.bulwark, scene.features);
 }

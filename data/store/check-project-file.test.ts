@@ -102,7 +102,7 @@ describe('opening files that are not Bulwark projects', () => {
     db.prepare("INSERT INTO bulwark_migrations VALUES (99, 'future', '2030-01-01T00:00:00.000Z')").run();
     db.pragma('journal_mode = DELETE');
     db.close();
-    expectRefused(path, 'unreadable', /^future\.gpkg was written by a newer Bulwark \(project schema 99; this version reads up to 1\)/);
+    expectRefused(path, 'unreadable', /^future\.gpkg was written by a newer Bulwark \(project schema 99; this version reads up to 2\)/);
   });
 
   it('a damaged page inside a project surfaces as corrupt when read, not as a crash', () => {

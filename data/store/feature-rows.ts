@@ -1,5 +1,5 @@
 import type { PropertyValue, SceneFeature, SceneGeometry, SceneProperties } from '../../core/scene/types.js';
-import { decodeGeometryBlob, encodeGeometryBlob } from '../gpkg/geometry-blob.js';
+import { decodeBlobGeometry, encodeGeometryBlob } from '../gpkg/geometry-blob.js';
 import { geometryHasZ, type GeoJsonGeometry } from '../gpkg/wkb.js';
 import type { KindColumn, KindTable } from './feature-tables.js';
 import { assignOwn, setOwn } from './set-own.js';
@@ -66,11 +66,11 @@ export function kindRowToFeature(t: KindTable, row: unknown[]): SceneFeature {
   }
   const extra = row[2 + t.columns.length];
   if (typeof extra === 'string') assignOwn(props, JSON.parse(extra) as Record<string, PropertyValue>);
-  return { type: 'Feature', id: row[1] as string, geometry: decodeGeometry(row[0]), properties: props };
+  return { type: 'Feature', id: row[1] as string, properties: props, geometry: decodeGeometry(row[0]) };
 }
 
 export function decodeGeometry(blob: unknown): SceneGeometry {
-  return decodeGeometryBlob(blob as Uint8Array).geometry as SceneGeometry;
+  return decodeBlobGeometry(blob as Uint8Array) as SceneGeometry;
 }
 
 const WKB_TYPES = new Set(['Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon', 'GeometryCollection']);
@@ -95,5 +95,5 @@ export function unknownRowToFeature(row: unknown[]): SceneFeature {
   const props: SceneProperties = { kind: row[2] as string };
   if (typeof row[3] === 'string') assignOwn(props, JSON.parse(row[3]) as Record<string, PropertyValue>);
   const geometry = row[0] != null ? decodeGeometry(row[0]) : (JSON.parse(row[4] as string) as SceneGeometry);
-  return { type: 'Feature', id: row[1] as string, geometry, properties: props };
+  return { type: 'Feature', id: row[1] as string, properties: props, geometry };
 }
