@@ -102,3 +102,18 @@ describe('the API service over real GeoPackage projects', () => {
     expect(parsed.features.map((f: SceneFeature) => f.id).sort()).toEqual(demoScene().features.map((f) => f.id).sort());
   });
 });
+
+describe('exporting to files', () => {
+  it('writes a GeoJSON file (streamed) and a GeoPackage that both read back to the same features', async () => {
+    const d = dir();
+    const api = createProjectService();
+    await api.createProject({ path: join(d, 'p.gpkg'), template: 'demo' });
+    await api.exportScene({ format: 'geojson', path: join(d, 'out.geojson') });
+    await api.exportScene({ format: 'gpkg', path: join(d, 'out.gpkg') });
+    const fromJson = JSON.parse(readFileSync(join(d, 'out.geojson'), 'utf8'));
+    expect(fromJson.features.map((f: SceneFeature) => f.id)).toEqual(demoScene().features.map((f) => f.id));
+    const other = createProjectService();
+    await other.openProject({ path: join(d, 'out.gpkg') });
+    expect((await other.loadScene()).features).toEqual(fromJson.features);
+  });
+});

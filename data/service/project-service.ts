@@ -3,6 +3,7 @@ import { parseSceneText } from '../io/parse-scene-text.js';
 import { readSceneFile } from '../io/read-scene-file.js';
 import { writeSceneFile } from '../io/write-scene-file.js';
 import { sceneToGeoJsonText } from '../io/scene-to-geojson-text.js';
+import { exportProjectGeoJsonFile } from '../io/write-geojson-file.js';
 import { demoScene } from '../demo/demo-scene.js';
 import { createBulwarkService } from './bulwark-service.js';
 
@@ -13,7 +14,7 @@ export function createProjectService(options: { recentProjectsFile?: string } = 
       open: (path) => openGpkgProjectStore(path),
       create: (path, init) => createGpkgProjectStore(path, { name: init.name, scene: init.scene }),
     },
-    files: { parseText: parseSceneText, read: readSceneFile, write: writeSceneFile, toGeoJsonText: sceneToGeoJsonText },
+    files: { parseText: parseSceneText, read: readSceneFile, write: writeSceneFile, toGeoJsonText: sceneToGeoJsonText, exportGeoJson: exportProjectGeoJsonFile },
     recentProjectsFile: options.recentProjectsFile,
     demoScene,
   });
