@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { findingsFromResult } from './findings-from-result.js';
+import { riversideResult, riversideScene } from './fixtures/riverside-market.js';
+
+describe('findingsFromResult', () => {
+  const scene = riversideScene();
+  const findings = findingsFromResult(riversideResult(), scene, { responseTimeS: 90, threatNames: { car: 'car', suv_van: 'SUV / van' } });
+
+  it('orders findings by severity, failing barriers first and identify gaps last', () => {
+    expect(findings.map((f) => f.id)).toEqual([
+      'barrier_fail:bollards-south',
+      'zone_reachable:market-square',
+      'zone_reachable:bus-stop',
+      'standoff_short:market-hall:suv_van',
+      'standoff_short:market-hall:car',
+      'unrated_barrier:benches-east',
+      'single_layer:market-square',
+      'coverage_gap:market-square:detect',
+      'coverage_gap:market-square:identify',
+      'coverage_gap:bus-stop:identify',
+    ]);
+    expect(findings.map((f) => f.severity)).toEqual(['critical', 'critical', 'high', 'high', 'high', 'high', 'medium', 'medium', 'low', 'low']);
+  });
+
+  it('a failing barrier names every class, its speed and the rating, and shows the energies', () => {
+    const f = findings[0];
+    expect(f.message).toBe(
+      'South bollard line fails: M1 at 51.1 km/h (impact 51.1 km/h above rated 48 km/h); N2A at 43.7 km/h (vehicle 7200 kg heavier than rated 1500 kg); ' +
+        'N3C at 38.5 km/h (vehicle 7200 kg heavier than rated 1500 kg) — rated V/1500[M1]/48/90:0.4',
+    );
+    // KE = ½·m·v²: rated 1500 kg at 48 km/h = 0.5·1500·13.33² = 133.3 kJ;
+    // N2A 7200 kg at 43.7 km/h = 0.5·7200·12.14² = 530.5 kJ (mass from the result's 53.5 km/h, 795.1 kJ).
+    expect(f.source).toContain('N2A 7,200 kg at 43.7 km/h → 530 kJ');
+    expect(f.source).toContain('rated 1,500 kg at 48.0 km/h → 133 kJ');
+    expect(f.source).toContain('v² = u² + 2as');
+    expect(f.featureIds).toEqual(['bollards-south', 'check-bollards-south-N2A', 'check-bollards-south-M1', 'check-bollards-south-N3C']);
+  });
+
+  it('a reachable zone is critical at or above 48 km/h and quotes the worst class with its energy', () => {
+    const square = findings[1];
+    // M1 1500 kg at 64.2 km/h: 0.5·1500·17.83² = 238.5 kJ → "239 kJ"; the 104.6 m run shows as "104 m" (whole metres from 100 m).
+    expect(square.message).toMatch(/^Market square is reachable by a M1 at 64\.2 km\/h \(239 kJ\) after a 104 m run; also N2A 53\.5 km\/h, N3C 45\.6 km\/h$/);
+    expect(square.featureIds).toEqual(['market-square', 'path-market-square-N2A', 'path-market-square-M1', 'path-market-square-N3C']);
+    expect(square.source).toContain('M1 1,500 kg');
+    const bus = findings[2];
+    expect(bus.severity).toBe('high');
+    expect(bus.message).toContain('Bus stop queue is reachable by a N2A at 40.0 km/h');
+    // A lower threshold makes the 40 km/h approach critical too.
+    const strict = findingsFromResult(riversideResult(), scene, { criticalSpeedKmh: 40 });
+    expect(strict.find((x) => x.id === 'zone_reachable:bus-stop')!.severity).toBe('critical');
+  });
+
+  it('a standoff shortfall gives achieved, required, the shortfall and the overpressure', () => {
+    const suv = findings[3];
+    // 122 m required − 44.6 m achieved = 77.4 m short.
+    expect(suv.message).toBe('Market hall: a SUV / van bomb can get to 44.6 m, 122 m needed — short by 77.4 m; 31.2 kPa incident overpressure at the façade');
+    expect(suv.featureIds).toEqual(['market-hall', 'breach-suv_van-market-hall']);
+    expect(findings[4].message).toContain('short by 53.4 m');
+  });
+
+  it('an unrated barrier on a reached line, a single layer and coverage gaps carry their numbers', () => {
+    expect(findings[5].message).toBe('Benches east has no crash rating and is reached by N2A at 33.5 km/h — its stopping power is unknown');
+    expect(findings[6].message).toBe('Market square is protected by a single layer: 1 crossed by vehicles, 1 on foot; P(interruption) 0.50 at 90 s response');
+    expect(findings[6].featureIds).toEqual(['market-square', 'cordon']);
+    // 3500 − 3080 = 420 m² without Detect = 12.0 %.
+    expect(findings[7].message).toBe('Market square: 12.0 % without Detect coverage (420 m² of 3,500 m²)');
+    expect(findings[7].featureIds).toEqual(['market-square', 'gap-market-square-detect']);
+    expect(findings[7].source).toContain('IEC 62676-4');
+    // 3500 − 262.5 = 3237.5 m² without Identify = 92.5 %.
+    expect(findings[8].message).toBe('Market square: 92.5 % without Identify coverage (3,238 m² of 3,500 m²)');
+  });
+
+  it('a fully covered zone, a passing barrier and a met standoff give no finding', () => {
+    const result = riversideResult();
+    result.summary.coverage!.zones[0].covered_m2 = { detect: 3500, identify: 3500 };
+    result.summary.coverage!.zones[0].covered_pct = { detect: 100, identify: 100 };
+    result.summary.approach!.barriers = result.summary.approach!.barriers.map((b) => ({ ...b, verdict: b.verdict === 'fail' ? 'pass' : b.verdict }));
+    result.summary.standoff!.results = result.summary.standoff!.results.filter((r) => r.ok);
+    const ids = findingsFromResult(result, scene).map((f) => f.id);
+    expect(ids).not.toContain('coverage_gap:market-square:detect');
+    expect(ids).not.toContain('barrier_fail:bollards-south');
+    expect(ids.some((id) => id.startsWith('standoff_short'))).toBe(false);
+  });
+
+  it('a barrier gap wider than a vehicle is its own critical finding; an empty result has none', () => {
+    const result = riversideResult();
+    result.summary.approach!.barriers[0].gap_ok = false;
+    const gap = findingsFromResult(result, scene).find((f) => f.kind === 'barrier_gap')!;
+    expect(gap.severity).toBe('critical');
+    expect(gap.message).toBe('South bollard line: the 1.2 m gap lets N2A through');
+    expect(findingsFromResult({ features: [], summary: {} }, scene)).toEqual([]);
+  });
+});

@@ -1,0 +1,255 @@
+import type { AnalysisResult } from '../../core/analyze/analysis-types.js';
+import type { Scene, SceneFeature } from '../../core/scene/types.js';
+import { formatKg, formatKj, formatKmh, formatM, formatM2, formatPct, formatS, kineticEnergyKj, levelLabel } from './format.js';
+
+/** How bad a finding is; the list is ordered by this first. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const FINDING_KINDS = ['barrier_fail', 'barrier_gap', 'zone_reachable', 'standoff_short', 'unrated_barrier', 'single_layer', 'coverage_gap'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+export interface Finding {
+  /** Stable key: kind plus the ids it is about. */
+  id: string;
+  kind: FindingKind;
+  severity: Severity;
+  /** One line in users' words with numbers and units. */
+  message: string;
+  /** Features to zoom to: the input feature first, then the analysis outputs behind it. */
+  featureIds: string[];
+  /** The formula, table row and reference behind the numbers. */
+  source: string;
+  /** Size of the problem within its severity (km/h, m, m²…): larger sorts first. */
+  magnitude: number;
+}
+
+export interface FindingsOptions {
+  /** Impact speed at or above which a reachable zone is critical, km/h (default 48, the lowest common IWA 14-1 test speed for goods vehicles, hvm.md §2). */
+  criticalSpeedKmh?: number;
+  /** Mass of each vehicle class code, for the energies quoted; else derived from the result's `energy_kj` (KE = ½mv²). */
+  vehicleMassKg?: Record<string, number>;
+  /** Display names of threat ids (e.g. `car` → "Car (sedan)"). */
+  threatNames?: Record<string, string>;
+  /** The response time the layered-security check used, s. */
+  responseTimeS?: number;
+}
+
+const KINEMATICS = 'v² = u² + 2as with corner limit v = √(μ·g·r), μ = 1.0 unless set (shared/reference/hvm.md §1, MIL-HDBK-1013/14 eq. 6)';
+const RATINGS = 'IWA 14-1 / ISO 22343-1 / PAS 68 / ASTM F2656 rating strings (shared/reference/hvm.md §2)';
+const STANDOFF = 'NCTC/DHS Bomb Threat Stand-Off chart, mandatory evacuation distance; incident overpressure Kingery–Bulmash (shared/reference/blast-standoff.md §1–2)';
+const LAYERS = 'Defence in depth, layers crossed per approach; P(interruption) by EASI, Garcia (shared/reference/crowd-cpted-layers.md §3)';
+const DORI = 'IEC 62676-4 DORI pixel density on the ground, reach d = H_res / (2·ppm·tan(HFOV/2)) (shared/reference/cctv.md §1–2)';
+
+type Approach = NonNullable<AnalysisResult['summary']['approach']>;
+
+/**
+ * What is wrong in an analysis result, in users' words, most severe first: barriers that fail,
+ * targets a vehicle reaches (critical at or above `criticalSpeedKmh`), bomb standoff shortfalls,
+ * unrated barriers on a reached line, targets behind a single layer, and Detect / Identify
+ * coverage gaps. Pure: same result and scene → same list.
+ */
+export function findingsFromResult(result: AnalysisResult, scene: Scene, options: FindingsOptions = {}): Finding[] {
+  const byId = new Map(scene.features.map((f) => [f.id, f]));
+  const name = (id: string) => nameOf(byId.get(id), id);
+  const masses = vehicleMasses(result.summary.approach, options.vehicleMassKg);
+  const findings: Finding[] = [];
+  const outputs = result.features;
+  const outputIds = (kind: string, match: (p: SceneFeature['properties']) => boolean) =>
+    outputs.filter((f) => f.properties.kind === kind && match(f.properties)).map((f) => f.id);
+
+  const approach = result.summary.approach;
+  if (approach) {
+    findings.push(...barrierFindings(approach, byId, masses, outputIds));
+    for (const [targetId, rows] of groupBy(approach.results.filter((r) => r.reachable && r.impact_speed_kmh !== undefined), (r) => r.target_id)) {
+      const sorted = [...rows].sort((a, b) => b.impact_speed_kmh! - a.impact_speed_kmh! || a.vehicle.localeCompare(b.vehicle));
+      const worst = sorted[0];
+      const speed = worst.impact_speed_kmh!;
+      const critical = speed >= (options.criticalSpeedKmh ?? 48);
+      const others = sorted.slice(1).map((r) => `${r.vehicle} ${formatKmh(r.impact_speed_kmh!)}`);
+      const mass = masses[worst.vehicle];
+      const energy = worst.energy_kj ?? (mass ? kineticEnergyKj(mass, speed) : undefined);
+      findings.push({
+        id: `zone_reachable:${targetId}`,
+        kind: 'zone_reachable',
+        severity: critical ? 'critical' : 'high',
+        message:
+          `${name(targetId)} is reachable by a ${worst.vehicle} at ${formatKmh(speed)}` +
+          (energy !== undefined ? ` (${formatKj(energy)})` : '') +
+          (worst.path_length_m !== undefined ? ` after a ${formatM(worst.path_length_m)} run` : '') +
+          (others.length ? `; also ${others.join(', ')}` : ''),
+        featureIds: [targetId, ...outputIds('approach_path', (p) => p.target_id === targetId)],
+        source: `${KINEMATICS}; ${worst.vehicle}${mass ? ` ${formatKg(mass)}` : ''}, KE = ½·m·v²`,
+        magnitude: speed,
+      });
+    }
+  }
+
+  for (const r of result.summary.standoff?.results ?? []) {
+    if (r.ok || r.achieved_m === null) continue;
+    const threat = options.threatNames?.[r.threat] ?? r.threat.replace(/_/g, ' ');
+    const shortM = r.required_m - r.achieved_m;
+    findings.push({
+      id: `standoff_short:${r.target_id}:${r.threat}`,
+      kind: 'standoff_short',
+      severity: 'high',
+      message:
+        `${name(r.target_id)}: a ${threat} bomb can get to ${formatM(r.achieved_m)}, ${formatM(r.required_m)} needed — short by ${formatM(shortM)}` +
+        (r.incident_kpa !== null ? `; ${formatKpaText(r.incident_kpa)} at the façade` : ''),
+      featureIds: [r.target_id, ...outputIds('standoff_breach', (p) => p.target_id === r.target_id && p.threat === r.threat)],
+      source: `${STANDOFF}; ${threat}: ${formatM(r.required_m)}`,
+      magnitude: shortM,
+    });
+  }
+
+  for (const t of result.summary.layers?.targets ?? []) {
+    if (!t.single_layer) continue;
+    const pI = t.p_interruption;
+    findings.push({
+      id: `single_layer:${t.target_id}`,
+      kind: 'single_layer',
+      severity: 'medium',
+      message:
+        `${name(t.target_id)} is protected by a single layer: ${t.vehicle_layers_crossed} crossed by vehicles, ${t.pedestrian_layers_crossed} on foot` +
+        (pI !== undefined && pI !== null ? `; P(interruption) ${pI.toFixed(2)}${options.responseTimeS !== undefined ? ` at ${formatS(options.responseTimeS)} response` : ''}` : ''),
+      featureIds: [t.target_id, ...t.layers.map((l) => l.layer_id)],
+      source: LAYERS,
+      magnitude: 1 - (pI ?? 0),
+    });
+  }
+
+  for (const z of result.summary.coverage?.zones ?? []) {
+    const levels = Object.keys(z.covered_pct);
+    if (levels.length === 0) continue;
+    // The lowest level reported plays Detect; Identify where the preset has it, else the highest.
+    const checked: [string, Severity][] = [[levels[0], 'medium']];
+    const identify = levels.includes('identify') ? 'identify' : levels[levels.length - 1];
+    if (identify !== levels[0]) checked.push([identify, 'low']);
+    for (const [level, severity] of checked) {
+      const gapM2 = z.area_m2 - (z.covered_m2[level] ?? 0);
+      if (gapM2 < 1) continue;
+      const gapIds = outputIds('coverage_gap', (p) => p.zone_id === z.zone_id && p.dori === level);
+      findings.push({
+        id: `coverage_gap:${z.zone_id}:${level}`,
+        kind: 'coverage_gap',
+        severity,
+        message: `${name(z.zone_id)}: ${formatPct(100 - (z.covered_pct[level] ?? 0))} without ${levelLabel(level)} coverage (${formatM2(gapM2)} of ${formatM2(z.area_m2)})`,
+        featureIds: [z.zone_id, ...gapIds],
+        source: `${DORI}; preset ${String(scene.bulwark.settings?.dori_preset ?? 'IEC62676-4:2014')}, level ${levelLabel(level)}`,
+        magnitude: gapM2,
+      });
+    }
+  }
+
+  // Within a severity, kinds keep the order of FINDING_KINDS so magnitudes of one unit compare.
+  return findings.sort(
+    (a, b) =>
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+      FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) ||
+      b.magnitude - a.magnitude ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+function barrierFindings(
+  approach: Approach,
+  byId: Map<string, SceneFeature>,
+  masses: Record<string, number>,
+  outputIds: (kind: string, match: (p: SceneFeature['properties']) => boolean) => string[],
+): Finding[] {
+  const out: Finding[] = [];
+  for (const [barrierId, rows] of groupBy(approach.barriers, (b) => b.barrier_id)) {
+    const feature = byId.get(barrierId);
+    const label = nameOf(feature, barrierId);
+    const rating = typeof feature?.properties.rating === 'string' ? feature.properties.rating : undefined;
+    const checks = outputIds('barrier_check', (p) => p.barrier_id === barrierId);
+    const bySpeed = (a: Approach['barriers'][number], b: Approach['barriers'][number]) => (b.impact_speed_kmh ?? 0) - (a.impact_speed_kmh ?? 0) || a.vehicle.localeCompare(b.vehicle);
+
+    const fails = rows.filter((r) => r.verdict === 'fail').sort(bySpeed);
+    if (fails.length) {
+      const r0 = fails[0].rating ?? undefined;
+      const ratedMass = typeof r0?.mass_kg === 'number' ? r0.mass_kg : undefined;
+      const ratedSpeed = typeof r0?.speed_kmh === 'number' ? r0.speed_kmh : undefined;
+      const energies = fails
+        .filter((r) => r.impact_speed_kmh !== undefined && masses[r.vehicle])
+        .map((r) => `${r.vehicle} ${formatKg(masses[r.vehicle])} at ${formatKmh(r.impact_speed_kmh!)} → ${formatKj(kineticEnergyKj(masses[r.vehicle], r.impact_speed_kmh!))}`);
+      const ratedText = ratedMass !== undefined && ratedSpeed !== undefined
+        ? `rated ${formatKg(ratedMass)} at ${formatKmh(ratedSpeed)} → ${formatKj(kineticEnergyKj(ratedMass, ratedSpeed))}`
+        : undefined;
+      out.push({
+        id: `barrier_fail:${barrierId}`,
+        kind: 'barrier_fail',
+        severity: 'critical',
+        message:
+          `${label} fails: ` +
+          fails.map((r) => `${r.vehicle} at ${r.impact_speed_kmh !== undefined ? formatKmh(r.impact_speed_kmh) : 'unknown speed'}${r.reason ? ` (${r.reason})` : ''}`).join('; ') +
+          (rating ? ` — rated ${rating}` : ''),
+        featureIds: [barrierId, ...checks],
+        source: [KINEMATICS, `${RATINGS}${rating ? `: ${rating}` : ''}`, ...(ratedText ? [`KE = ½·m·v²: ${[...energies, ratedText].join('; ')}`] : [])].join('. '),
+        magnitude: fails[0].impact_speed_kmh ?? 0,
+      });
+    }
+
+    const gapFails = rows.filter((r) => !r.gap_ok && r.verdict !== 'not_reached');
+    if (gapFails.length) {
+      const gapM = typeof feature?.properties.gap_m === 'number' ? feature.properties.gap_m : undefined;
+      out.push({
+        id: `barrier_gap:${barrierId}`,
+        kind: 'barrier_gap',
+        severity: 'critical',
+        message: `${label}: ${gapM !== undefined ? `the ${formatM(gapM)} gap` : 'a gap'} lets ${[...new Set(gapFails.map((r) => r.vehicle))].join(', ')} through`,
+        featureIds: [barrierId, ...checks],
+        source: 'A gap stops a vehicle only when narrower than its width (scene-format.md); pedestrian air gap ≤ 1.2 m, DfT TAL 01/11 (shared/reference/hvm.md §1)',
+        magnitude: gapM ?? 0,
+      });
+    }
+
+    const unrated = rows.filter((r) => r.verdict === 'unrated').sort(bySpeed);
+    if (unrated.length) {
+      const r = unrated[0];
+      out.push({
+        id: `unrated_barrier:${barrierId}`,
+        kind: 'unrated_barrier',
+        severity: 'high',
+        message:
+          `${label} has no crash rating and is reached by ${unrated.map((u) => `${u.vehicle}${u.impact_speed_kmh !== undefined ? ` at ${formatKmh(u.impact_speed_kmh)}` : ''}`).join(', ')}` +
+          ' — its stopping power is unknown',
+        featureIds: [barrierId, ...checks],
+        source: `${KINEMATICS}. Unrated: no test to IWA 14-1 / ISO 22343-1 / PAS 68 / ASTM F2656 (shared/reference/hvm.md §2)`,
+        magnitude: r.impact_speed_kmh ?? 0,
+      });
+    }
+  }
+  return out;
+}
+
+/** Mass per class: given, else m = 2·E/v² from any reachable result (the core computed E = ½·m·v²). */
+function vehicleMasses(approach: Approach | undefined, given: Record<string, number> | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of approach?.results ?? []) {
+    if (r.energy_kj === undefined || !r.impact_speed_kmh) continue;
+    const v = r.impact_speed_kmh / 3.6;
+    // Rounded to 10 kg: the energy in the result is itself rounded.
+    out[r.vehicle] ??= Math.round((2 * r.energy_kj * 1000) / (v * v) / 10) * 10;
+  }
+  return { ...out, ...given };
+}
+
+function formatKpaText(kpa: number): string {
+  return `${kpa.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} kPa incident overpressure`;
+}
+
+function nameOf(feature: SceneFeature | undefined, id: string): string {
+  return typeof feature?.properties.name === 'string' && feature.properties.name ? feature.properties.name : id;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
