@@ -21,16 +21,26 @@ describe('analysis map layers', () => {
     expect(ANALYSIS_LAYER_GROUPS.map((g) => g.id)).toEqual(['views', 'gaps', 'paths', 'barrier_checks', 'rings', 'breaches']);
   });
 
-  it('splits each approach path into one segment per vertex pair with the mean speed', () => {
+  it('cuts approach paths into pieces whose speed follows v² = u² + 2as', () => {
     const paths = riversideResult().features.filter((f) => f.properties.kind === 'approach_path');
-    const segs = pathSegments(paths);
-    // 3 paths of 6 vertices + 1 of 5 → 3·5 + 4 = 19 segments.
-    expect(segs).toHaveLength(19);
-    const m1 = segs.filter((s) => s.properties.path_id === 'path-market-square-M1');
-    // Speeds 0, 53.1, 27.6, 27.6, 27.6, 64.2 → means 26.55, 40.35, 27.6, 27.6, 45.9.
-    const means = m1.map((s) => s.properties.speed_kmh as number);
-    [26.55, 40.35, 27.6, 27.6, 45.9].forEach((v, i) => expect(means[i]).toBeCloseTo(v, 9));
-    expect(m1[4].properties).toMatchObject({ from_kmh: 27.6, to_kmh: 64.2 });
+    const m1 = pathSegments(paths).filter((s) => s.properties.path_id === 'path-market-square-M1');
+    // M1 speeds 0, 53.1, 27.6, 27.6, 27.6, 64.2: 3 changing segments × 8 pieces + 2 holding = 26.
+    expect(m1).toHaveLength(26);
+    const last = m1.filter((s) => s.properties.segment === 4).map((s) => s.properties.speed_kmh as number);
+    // Piece k of 8 at t = (k + 0.5)/8: v = √(27.6² + (64.2² − 27.6²)·t); 27.6² = 761.8, 64.2² = 4121.6:
+    // first t = 1/16 → √(761.8 + 3359.9/16) = √971.7 = 31.2 km/h; last t = 15/16 → √(761.8 + 3149.9) = 62.5 km/h.
+    expect(last[0]).toBeCloseTo(Math.sqrt(27.6 ** 2 + (64.2 ** 2 - 27.6 ** 2) / 16), 9);
+    expect(last[0]).toBeCloseTo(31.2, 1);
+    expect(last[7]).toBeCloseTo(62.5, 1);
+    for (let k = 1; k < 8; k++) expect(last[k]).toBeGreaterThan(last[k - 1]);
+    // The pieces join end to end and span the segment exactly.
+    const coords = (paths.find((p) => p.id === 'path-market-square-M1')!.geometry as { coordinates: number[][] }).coordinates;
+    const pieces = m1.filter((s) => s.properties.segment === 4).map((s) => (s.geometry as { coordinates: number[][] }).coordinates);
+    expect(pieces[0][0]).toEqual(coords[4]);
+    expect(pieces[7][1]).toEqual(coords[5]);
+    for (let k = 1; k < 8; k++) expect(pieces[k][0]).toEqual(pieces[k - 1][1]);
+    // A segment at a corner limit stays one piece at its constant speed.
+    expect(m1.filter((s) => s.properties.segment === 2).map((s) => s.properties.speed_kmh)).toEqual([27.6]);
   });
 
   it('one badge per barrier with its worst verdict; impact labels at path ends; images for all', () => {

@@ -124,10 +124,15 @@ const asGeoJson = (f: SceneFeature, properties: Record<string, unknown> = {}): M
   properties: { ...f.properties, id: f.id, ...properties },
 });
 
+/** Pieces each accelerating or braking segment is cut into, so its colour changes along it. */
+const PIECES_PER_SEGMENT = 8;
+
 /**
- * One segment per vertex pair with the mean of its two vertex speeds: maplibre's `line-gradient`
- * is one gradient per layer (it cannot differ per feature), so a data-driven colour per segment
- * is what lets every path carry its own speed profile.
+ * Approach paths as short pieces, each with its own speed: maplibre's `line-gradient` is one
+ * gradient per layer (it cannot differ per feature), so a data-driven colour per piece is what
+ * lets every path show its own profile. Within a segment the vehicle accelerates or brakes at a
+ * constant rate, so v² is linear in distance (v² = u² + 2as, hvm.md §1): the piece at fraction t
+ * gets v = √(u² + (w² − u²)·t), taken at the piece's middle.
  */
 export function pathSegments(paths: readonly SceneFeature[]): MapFeature[] {
   const out: MapFeature[] = [];
@@ -136,13 +141,18 @@ export function pathSegments(paths: readonly SceneFeature[]): MapFeature[] {
     const coords = p.geometry.coordinates;
     const speeds = Array.isArray(p.properties.speeds_kmh) ? (p.properties.speeds_kmh as number[]) : [];
     for (let i = 0; i + 1 < coords.length; i++) {
-      const from = speeds[i] ?? 0;
-      const to = speeds[i + 1] ?? from;
-      out.push({
-        type: 'Feature',
-        geometry: { type: 'LineString', coordinates: [coords[i], coords[i + 1]] as Position[] },
-        properties: { path_id: p.id, vehicle: p.properties.vehicle, target_id: p.properties.target_id, from_kmh: from, to_kmh: to, speed_kmh: (from + to) / 2 },
-      });
+      const u = speeds[i] ?? 0;
+      const w = speeds[i + 1] ?? u;
+      const n = Math.abs(w - u) < 0.5 ? 1 : PIECES_PER_SEGMENT;
+      const at = (t: number): Position => [coords[i][0] + (coords[i + 1][0] - coords[i][0]) * t, coords[i][1] + (coords[i + 1][1] - coords[i][1]) * t];
+      for (let k = 0; k < n; k++) {
+        const mid = (k + 0.5) / n;
+        out.push({
+          type: 'Feature',
+          geometry: { type: 'LineString', coordinates: [k === 0 ? coords[i] : at(k / n), k === n - 1 ? coords[i + 1] : at((k + 1) / n)] },
+          properties: { path_id: p.id, vehicle: p.properties.vehicle, target_id: p.properties.target_id, segment: i, speed_kmh: Math.sqrt(u * u + (w * w - u * u) * mid) },
+        });
+      }
     }
   }
   return out;
@@ -215,6 +225,8 @@ export function analysisLayers(options: AnalysisLayerOptions = {}): LayerSpecifi
     },
     {
       id: L.ringsLine, type: 'line', source: ANALYSIS_SOURCES.rings,
+      // Evacuation on top: the shelter annulus' inner edge runs along the evacuation ring.
+      layout: { 'line-sort-key': ['match', ['get', 'zone'], 'evacuation', 2, 1] },
       paint: {
         'line-color': ['match', ['get', 'zone'], 'evacuation', ANALYSIS_COLOURS.problem, 'shelter', ANALYSIS_COLOURS.warning, ANALYSIS_COLOURS.neutral],
         'line-width': 1.5,

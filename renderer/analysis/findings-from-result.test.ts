@@ -39,12 +39,12 @@ describe('findingsFromResult', () => {
   it('a reachable zone is critical at or above 48 km/h and quotes the worst class with its energy', () => {
     const square = findings[1];
     // M1 1500 kg at 64.2 km/h: 0.5·1500·17.83² = 238.5 kJ → "239 kJ"; the 104.6 m run shows as "104 m" (whole metres from 100 m).
-    expect(square.message).toMatch(/^Market square is reachable by a M1 at 64\.2 km\/h \(239 kJ\) after a 104 m run; also N2A 53\.5 km\/h, N3C 45\.6 km\/h$/);
+    expect(square.message).toMatch(/^Market square is reachable by M1 at 64\.2 km\/h \(239 kJ\) after a 104 m run; also N2A 53\.5 km\/h, N3C 45\.6 km\/h$/);
     expect(square.featureIds).toEqual(['market-square', 'path-market-square-N2A', 'path-market-square-M1', 'path-market-square-N3C']);
     expect(square.source).toContain('M1 1,500 kg');
     const bus = findings[2];
     expect(bus.severity).toBe('high');
-    expect(bus.message).toContain('Bus stop queue is reachable by a N2A at 40.0 km/h');
+    expect(bus.message).toContain('Bus stop queue is reachable by N2A at 40.0 km/h');
     // A lower threshold makes the 40 km/h approach critical too.
     const strict = findingsFromResult(riversideResult(), scene, { criticalSpeedKmh: 40 });
     expect(strict.find((x) => x.id === 'zone_reachable:bus-stop')!.severity).toBe('critical');

@@ -74,7 +74,7 @@ export function findingsFromResult(result: AnalysisResult, scene: Scene, options
         kind: 'zone_reachable',
         severity: critical ? 'critical' : 'high',
         message:
-          `${name(targetId)} is reachable by a ${worst.vehicle} at ${formatKmh(speed)}` +
+          `${name(targetId)} is reachable by ${worst.vehicle} at ${formatKmh(speed)}` +
           (energy !== undefined ? ` (${formatKj(energy)})` : '') +
           (worst.path_length_m !== undefined ? ` after a ${formatM(worst.path_length_m)} run` : '') +
           (others.length ? `; also ${others.join(', ')}` : ''),
