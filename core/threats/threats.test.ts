@@ -31,8 +31,8 @@ describe('NCTC bomb threat stand-off chart', () => {
 });
 
 describe('custom threat by cube-root scaling', () => {
-  it('K40 in metric is 15.87 m/kg^(1/3): 40 × 0.3048 / 0.45359237^(1/3) = 12.192 / 0.76843', () => {
-    expect(MANDATORY_K_M_PER_KG3).toBeCloseTo(15.866, 3);
+  it('K40 in metric is 15.87 m/kg^(1/3): 40 × 0.3048 / 0.45359237^(1/3) = 12.192 / 0.76837', () => {
+    expect(MANDATORY_K_M_PER_KG3).toBeCloseTo(15.868, 3);
   });
   it('1,000 lb (453.6 kg) scales to 400 ft mandatory, the SUV/van row, and keeps that row’s preferred ratio 6.0', () => {
     // 40 × 1000^(1/3) = 400 ft = 121.92 m; SUV row ratio 732 / 122 = 6.0.
@@ -44,10 +44,10 @@ describe('custom threat by cube-root scaling', () => {
     expect(t.scaling).toMatch(/15\.87·W\^\(1\/3\)/);
     expect(t.verify).toBe(true);
   });
-  it('5 kg takes the pipe-bomb row (nearest in ln W) and is person-borne; bad masses are refused', () => {
-    const t = customThreat(5);
+  it('3 kg takes the pipe-bomb row (nearest in ln W: |ln 3/2.3| = 0.27 < |ln 3/9.2| = 1.12), person-borne; bad masses refused', () => {
+    const t = customThreat(3);
     expect(t.carrier).toBe('person');
-    expect(t.mandatoryM).toBeCloseTo(15.866 * Math.cbrt(5), 2);
+    expect(t.mandatoryM).toBeCloseTo(15.868 * Math.cbrt(3), 2);
     expect(t.preferredM / t.mandatoryM).toBeCloseTo(366 / 21, 9);
     expect(() => customThreat(0)).toThrow(/positive number of kg/);
   });
