@@ -8,7 +8,7 @@ export interface LayerLine {
   line: XY[];
 }
 
-export interface CrossingProblem {
+export interface ArrangementInput {
   /** The analysis area. */
   area: Region;
   /** What nobody passes (buildings, vehicle-stopping obstacles). */
@@ -19,6 +19,9 @@ export interface CrossingProblem {
   radiusM: number;
   /** Start points; when empty the mover starts anywhere on the area's edge. */
   starts: readonly XY[];
+}
+
+export interface CrossingProblem extends ArrangementInput {
   target: Region;
 }
 
@@ -44,14 +47,21 @@ const TOUCH_M = 0.02;
  * the mover fits through is not a layer for that route.
  */
 export function fewestLayersCrossed(problem: CrossingProblem): CrossingRoute {
+  return layerArrangement(problem).routeTo(problem.target);
+}
+
+/** The arrangement of one mover's free space and layers, searched once, asked for many targets. */
+export interface LayerArrangement {
+  routeTo(target: Region): CrossingRoute;
+}
+
+export function layerArrangement(problem: ArrangementInput): LayerArrangement {
   const r = problem.radiusM;
   const free = offsetRegion(difference(problem.area, problem.blocked), -r);
   const bands = problem.layers.map((l) => bufferLine(l.line, r + LINE_MARGIN_M));
   const faces = difference(free, union(...bands));
-  if (faces.length === 0) return { layersCrossed: null, sequence: [] };
   const points = faces.map(interiorPoint);
 
-  // Edges: [from face, to face, cost, layer ids].
   const edges: { a: number; b: number; cost: number; ids: string[] }[] = [];
   const connectWithout = (removed: number[]) => {
     const kept = bands.filter((_, k) => !removed.includes(k));
@@ -69,10 +79,12 @@ export function fewestLayersCrossed(problem: CrossingProblem): CrossingRoute {
       }
     }
   };
-  for (let i = 0; i < bands.length; i++) connectWithout([i]);
-  for (let i = 0; i < bands.length; i++) {
-    for (let j = i + 1; j < bands.length; j++) {
-      if (regionDistanceM(bands[i], bands[j]) === 0) connectWithout([i, j]);
+  if (faces.length > 1) {
+    for (let i = 0; i < bands.length; i++) connectWithout([i]);
+    for (let i = 0; i < bands.length; i++) {
+      for (let j = i + 1; j < bands.length; j++) {
+        if (regionDistanceM(bands[i], bands[j]) === 0) connectWithout([i, j]);
+      }
     }
   }
 
@@ -82,7 +94,6 @@ export function fewestLayersCrossed(problem: CrossingProblem): CrossingRoute {
       ? problem.starts.some((s) => pointInPolygon(s, face))
       : regionLineDistanceM([face], areaRings) <= r + TOUCH_M,
   );
-  const isTarget = faces.map((face) => regionDistanceM([face], problem.target) <= r + TOUCH_M);
 
   // Dijkstra on a graph of a few dozen faces: a linear scan for the minimum is enough.
   const dist = faces.map((_, f) => (isStart[f] ? 0 : Infinity));
@@ -102,12 +113,20 @@ export function fewestLayersCrossed(problem: CrossingProblem): CrossingRoute {
       }
     }
   }
-  let best = -1;
-  for (let f = 0; f < faces.length; f++) if (isTarget[f] && dist[f] < Infinity && (best < 0 || dist[f] < dist[best])) best = f;
-  if (best < 0) return { layersCrossed: null, sequence: [] };
-  const sequence: string[] = [];
-  for (let f = best; prev[f]; f = prev[f]!.from) sequence.unshift(...prev[f]!.ids);
-  return { layersCrossed: dist[best], sequence };
+
+  return {
+    routeTo(target: Region): CrossingRoute {
+      let best = -1;
+      for (let f = 0; f < faces.length; f++) {
+        if (dist[f] === Infinity || (best >= 0 && dist[f] >= dist[best])) continue;
+        if (regionDistanceM([faces[f]], target) <= r + TOUCH_M) best = f;
+      }
+      if (best < 0) return { layersCrossed: null, sequence: [] };
+      const sequence: string[] = [];
+      for (let f = best; prev[f]; f = prev[f]!.from) sequence.unshift(...prev[f]!.ids);
+      return { layersCrossed: dist[best], sequence };
+    },
+  };
 }
 
 /**
