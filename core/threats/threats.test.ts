@@ -59,3 +59,11 @@ describe('custom threat by cube-root scaling', () => {
     expect(() => resolveThreats(['tank'])).toThrow(/unknown threat "tank"/);
   });
 });
+
+describe('ATF vehicle-bomb table (kept apart from the NCTC chart)', () => {
+  it('compact sedan 500 lb: lethal air blast 100 ft, minimum evacuation 1,500 ft, falling glass 1,250 ft (blast-standoff.md §6 item 10)', async () => {
+    const { ATF_VEHICLE_BOMBS } = await import('./atf-vehicle-bombs.js');
+    const sedan = ATF_VEHICLE_BOMBS[0];
+    expect([sedan.capacityLb, sedan.lethalAirBlastFt, sedan.minimumEvacuationFt, sedan.fallingGlassHazardFt]).toEqual([500, 100, 1500, 1250]);
+  });
+});
