@@ -10,6 +10,7 @@ describe('analysis map layers', () => {
   it('form a valid maplibre style with the sources they name (style-spec validator)', () => {
     const style = { version: 8 as const, sources: analysisSources(riversideResult()), layers: analysisLayers({ selectedPathId: 'path-market-square-M1', gapLevels: ['detect', 'identify'] }) };
     expect(validateStyleMin(style).map((e) => e.message)).toEqual([]);
+    expect(validateStyleMin({ version: 8, sources: analysisSources(riversideResult()), layers: analysisLayers({ threat: 'car' }) })).toEqual([]);
     // And with no result yet: empty sources, same layers.
     expect(validateStyleMin({ version: 8, sources: analysisSources(null), layers: analysisLayers() })).toEqual([]);
   });

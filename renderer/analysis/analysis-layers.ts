@@ -194,6 +194,8 @@ export interface AnalysisLayerOptions {
   /** DORI levels whose gaps are drawn (default: the Detect-role level of either preset). */
   gapLevels?: readonly string[];
   selectedPathId?: string | null;
+  /** Draw standoff rings and breaches of this threat id only (each threat's rings nest, so all at once clutter). */
+  threat?: string | null;
 }
 
 /** The filter of the selected-path highlight; `setFilter(ANALYSIS_LAYER_IDS.pathSelected, …)` on selection. */
@@ -201,10 +203,16 @@ export function selectedPathFilter(pathId: string | null | undefined): FilterSpe
   return ['==', ['get', 'path_id'], pathId ?? ''];
 }
 
+/** The filter of the ring and breach layers for one threat, or none for all threats. */
+export function threatFilter(threat: string | null | undefined): FilterSpecification | null {
+  return threat ? ['==', ['get', 'threat'], threat] : null;
+}
+
 /** Layers bottom to top: views, gaps, rings, breaches, barrier checks, paths, labels and badges. */
 export function analysisLayers(options: AnalysisLayerOptions = {}): LayerSpecification[] {
   const gapLevels = options.gapLevels ?? ['detect', 'overview'];
   const gapFilter: FilterSpecification = ['in', ['get', 'dori'], ['literal', [...gapLevels]]];
+  const byThreat = threatFilter(options.threat) ?? undefined;
   const doriColour = ['match', ['get', 'dori'], ...Object.entries(DORI_COLOURS).flat(), DORI_COLOURS.detect] as unknown as ExpressionSpecification;
   const verdictColour = ['match', ['get', 'verdict'], ...Object.entries(VERDICT_COLOURS).flat(), ANALYSIS_COLOURS.neutral] as unknown as ExpressionSpecification;
   return [
@@ -225,6 +233,7 @@ export function analysisLayers(options: AnalysisLayerOptions = {}): LayerSpecifi
     },
     {
       id: L.ringsLine, type: 'line', source: ANALYSIS_SOURCES.rings,
+      ...(byThreat && { filter: byThreat }),
       // Evacuation on top: the shelter annulus' inner edge runs along the evacuation ring.
       layout: { 'line-sort-key': ['match', ['get', 'zone'], 'evacuation', 2, 1] },
       paint: {
@@ -233,8 +242,9 @@ export function analysisLayers(options: AnalysisLayerOptions = {}): LayerSpecifi
         'line-dasharray': [4, 3],
       },
     },
-    { id: L.breachesFill, type: 'fill', source: ANALYSIS_SOURCES.breaches, paint: { 'fill-color': ANALYSIS_COLOURS.problem, 'fill-opacity': 0.18 } },
-    { id: L.breachesLine, type: 'line', source: ANALYSIS_SOURCES.breaches, paint: { 'line-color': ANALYSIS_COLOURS.problem, 'line-width': 1.25 } },
+    // Light fill: breaches of several threats and targets overlap.
+    { id: L.breachesFill, type: 'fill', source: ANALYSIS_SOURCES.breaches, ...(byThreat && { filter: byThreat }), paint: { 'fill-color': ANALYSIS_COLOURS.problem, 'fill-opacity': 0.07 } },
+    { id: L.breachesLine, type: 'line', source: ANALYSIS_SOURCES.breaches, ...(byThreat && { filter: byThreat }), paint: { 'line-color': ANALYSIS_COLOURS.problem, 'line-width': 1.25, 'line-opacity': 0.8 } },
     {
       id: L.checksLine, type: 'line', source: ANALYSIS_SOURCES.barriers,
       layout: { 'line-cap': 'round' },

@@ -1,7 +1,7 @@
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { AnalysisResult } from '../../core/analyze/analysis-types.js';
 import { analysisImageIds, domCanvas, drawAnalysisImage, type CanvasFactory } from './analysis-images.js';
-import { ANALYSIS_LAYER_GROUPS, ANALYSIS_LAYER_IDS, analysisLayers, analysisSources, selectedPathFilter, type AnalysisLayerOptions } from './analysis-layers.js';
+import { ANALYSIS_LAYER_GROUPS, ANALYSIS_LAYER_IDS, analysisLayers, analysisSources, selectedPathFilter, threatFilter, type AnalysisLayerOptions } from './analysis-layers.js';
 
 export type AnalysisMap = Pick<MaplibreMap, 'getSource' | 'addSource' | 'getLayer' | 'addLayer' | 'hasImage' | 'addImage' | 'setFilter' | 'setLayoutProperty'>;
 
@@ -27,7 +27,9 @@ export function applyAnalysisToMap(
   for (const layer of analysisLayers(options)) {
     if (!map.getLayer(layer.id)) map.addLayer(layer, options.beforeId);
   }
+  // Layers are added once: selection and threat change through their filters.
   map.setFilter(ANALYSIS_LAYER_IDS.pathSelected, selectedPathFilter(options.selectedPathId));
+  for (const id of [ANALYSIS_LAYER_IDS.ringsLine, ANALYSIS_LAYER_IDS.breachesFill, ANALYSIS_LAYER_IDS.breachesLine]) map.setFilter(id, threatFilter(options.threat));
 }
 
 /** Shows or hides one analysis group of the layers panel. */

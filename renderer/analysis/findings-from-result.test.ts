@@ -11,15 +11,14 @@ describe('findingsFromResult', () => {
       'barrier_fail:bollards-south',
       'zone_reachable:market-square',
       'zone_reachable:bus-stop',
-      'standoff_short:market-hall:suv_van',
-      'standoff_short:market-hall:car',
+      'standoff_short:market-hall',
       'unrated_barrier:benches-east',
       'single_layer:market-square',
       'coverage_gap:market-square:detect',
       'coverage_gap:market-square:identify',
       'coverage_gap:bus-stop:identify',
     ]);
-    expect(findings.map((f) => f.severity)).toEqual(['critical', 'critical', 'high', 'high', 'high', 'high', 'medium', 'medium', 'low', 'low']);
+    expect(findings.map((f) => f.severity)).toEqual(['critical', 'critical', 'high', 'high', 'high', 'medium', 'medium', 'low', 'low']);
   });
 
   it('a failing barrier names every class, its speed and the rating, and shows the energies', () => {
@@ -50,24 +49,33 @@ describe('findingsFromResult', () => {
     expect(strict.find((x) => x.id === 'zone_reachable:bus-stop')!.severity).toBe('critical');
   });
 
-  it('a standoff shortfall gives achieved, required, the shortfall and the overpressure', () => {
-    const suv = findings[3];
-    // 122 m required − 44.6 m achieved = 77.4 m short.
-    expect(suv.message).toBe('Market hall: a SUV / van bomb can get to 44.6 m, 122 m needed — short by 77.4 m; 31.2 kPa incident overpressure at the façade');
-    expect(suv.featureIds).toEqual(['market-hall', 'breach-suv_van-market-hall']);
-    expect(findings[4].message).toContain('short by 53.4 m');
+  it('standoff shortfalls of a target make one finding led by the largest, with achieved, required and overpressure', () => {
+    const f = findings[3];
+    // SUV / van: 122 − 44.6 = 77.4 m short; car: 98 − 44.6 = 53.4 m short.
+    expect(f.message).toBe(
+      'Market hall: standoff short by 77.4 m — SUV / van bomb can get to 44.6 m, 122 m needed, 31.2 kPa incident overpressure; also car at 44.6 m of 98.0 m (21.7 kPa)',
+    );
+    expect(f.featureIds).toEqual(['market-hall', 'breach-car-market-hall', 'breach-suv_van-market-hall']);
+    expect(f.source).toContain('SUV / van 122 m, car 98.0 m');
+  });
+
+  it('a bomb that can be brought to the outline is said so, not "0.0 m"', () => {
+    const result = riversideResult();
+    result.summary.standoff!.results = [{ target_id: 'bus-stop', threat: 'car', achieved_m: 0, required_m: 98, ok: false, incident_kpa: null }];
+    const f = findingsFromResult(result, scene).find((x) => x.kind === 'standoff_short')!;
+    expect(f.message).toBe('Bus stop queue: standoff short by 98.0 m — car bomb can get right up to it, 98.0 m needed');
   });
 
   it('an unrated barrier on a reached line, a single layer and coverage gaps carry their numbers', () => {
-    expect(findings[5].message).toBe('Benches east has no crash rating and is reached by N2A at 33.5 km/h — its stopping power is unknown');
-    expect(findings[6].message).toBe('Market square is protected by a single layer: 1 crossed by vehicles, 1 on foot; P(interruption) 0.50 at 90 s response');
-    expect(findings[6].featureIds).toEqual(['market-square', 'cordon']);
+    expect(findings[4].message).toBe('Benches east has no crash rating and is reached by N2A at 33.5 km/h — its stopping power is unknown');
+    expect(findings[5].message).toBe('Market square is protected by a single layer: 1 crossed by vehicles, 1 on foot; P(interruption) 0.50 at 90 s response');
+    expect(findings[5].featureIds).toEqual(['market-square', 'cordon']);
     // 3500 − 3080 = 420 m² without Detect = 12.0 %.
-    expect(findings[7].message).toBe('Market square: 12.0 % without Detect coverage (420 m² of 3,500 m²)');
-    expect(findings[7].featureIds).toEqual(['market-square', 'gap-market-square-detect']);
-    expect(findings[7].source).toContain('IEC 62676-4');
+    expect(findings[6].message).toBe('Market square: 12.0 % without Detect coverage (420 m² of 3,500 m²)');
+    expect(findings[6].featureIds).toEqual(['market-square', 'gap-market-square-detect']);
+    expect(findings[6].source).toContain('IEC 62676-4');
     // 3500 − 262.5 = 3237.5 m² without Identify = 92.5 %.
-    expect(findings[8].message).toBe('Market square: 92.5 % without Identify coverage (3,238 m² of 3,500 m²)');
+    expect(findings[7].message).toBe('Market square: 92.5 % without Identify coverage (3,238 m² of 3,500 m²)');
   });
 
   it('a fully covered zone, a passing barrier and a met standoff give no finding', () => {

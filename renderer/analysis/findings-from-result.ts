@@ -1,6 +1,6 @@
 import type { AnalysisResult } from '../../core/analyze/analysis-types.js';
 import type { Scene, SceneFeature } from '../../core/scene/types.js';
-import { formatKg, formatKj, formatKmh, formatM, formatM2, formatPct, formatS, kineticEnergyKj, levelLabel } from './format.js';
+import { formatKg, formatKj, formatKmh, formatKpa, formatM, formatM2, formatPct, formatS, kineticEnergyKj, levelLabel } from './format.js';
 
 /** How bad a finding is; the list is ordered by this first. */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
@@ -85,19 +85,26 @@ export function findingsFromResult(result: AnalysisResult, scene: Scene, options
     }
   }
 
-  for (const r of result.summary.standoff?.results ?? []) {
-    if (r.ok || r.achieved_m === null) continue;
-    const threat = options.threatNames?.[r.threat] ?? r.threat.replace(/_/g, ' ');
-    const shortM = r.required_m - r.achieved_m;
+  const short = (result.summary.standoff?.results ?? []).filter((r) => !r.ok && r.achieved_m !== null);
+  for (const [targetId, rows] of groupBy(short, (r) => r.target_id)) {
+    const sorted = [...rows].sort((x, y) => y.required_m - y.achieved_m! - (x.required_m - x.achieved_m!) || x.threat.localeCompare(y.threat));
+    const threat = (id: string) => options.threatNames?.[id] ?? id.replace(/_/g, ' ');
+    const worst = sorted[0];
+    const shortM = worst.required_m - worst.achieved_m!;
+    const line = (r: (typeof rows)[number]) =>
+      `${threat(r.threat)} at ${formatM(r.achieved_m!)} of ${formatM(r.required_m)}${r.incident_kpa !== null ? ` (${formatKpa(r.incident_kpa)})` : ''}`;
     findings.push({
-      id: `standoff_short:${r.target_id}:${r.threat}`,
+      id: `standoff_short:${targetId}`,
       kind: 'standoff_short',
       severity: 'high',
       message:
-        `${name(r.target_id)}: a ${threat} bomb can get to ${formatM(r.achieved_m)}, ${formatM(r.required_m)} needed — short by ${formatM(shortM)}` +
-        (r.incident_kpa !== null ? `; ${formatKpaText(r.incident_kpa)} at the façade` : ''),
-      featureIds: [r.target_id, ...outputIds('standoff_breach', (p) => p.target_id === r.target_id && p.threat === r.threat)],
-      source: `${STANDOFF}; ${threat}: ${formatM(r.required_m)}`,
+        `${name(targetId)}: standoff short by ${formatM(shortM)} — ${threat(worst.threat)} bomb can get ` +
+        (worst.achieved_m! < 0.05 ? 'right up to it' : `to ${formatM(worst.achieved_m!)}`) +
+        `, ${formatM(worst.required_m)} needed` +
+        (worst.incident_kpa !== null ? `, ${formatKpa(worst.incident_kpa)} incident overpressure` : '') +
+        (sorted.length > 1 ? `; also ${sorted.slice(1).map(line).join(', ')}` : ''),
+      featureIds: [targetId, ...outputIds('standoff_breach', (p) => p.target_id === targetId && rows.some((r) => r.threat === p.threat))],
+      source: `${STANDOFF}; ${sorted.map((r) => `${threat(r.threat)} ${formatM(r.required_m)}`).join(', ')}`,
       magnitude: shortM,
     });
   }
@@ -110,7 +117,7 @@ export function findingsFromResult(result: AnalysisResult, scene: Scene, options
       kind: 'single_layer',
       severity: 'medium',
       message:
-        `${name(t.target_id)} is protected by a single layer: ${t.vehicle_layers_crossed} crossed by vehicles, ${t.pedestrian_layers_crossed} on foot` +
+        `${name(t.target_id)} is protected by a single layer: ${t.vehicle_layers_crossed ?? 'none'} crossed by vehicles, ${t.pedestrian_layers_crossed ?? 'none'} on foot` +
         (pI !== undefined && pI !== null ? `; P(interruption) ${pI.toFixed(2)}${options.responseTimeS !== undefined ? ` at ${formatS(options.responseTimeS)} response` : ''}` : ''),
       featureIds: [t.target_id, ...t.layers.map((l) => l.layer_id)],
       source: LAYERS,
@@ -233,10 +240,6 @@ function vehicleMasses(approach: Approach | undefined, given: Record<string, num
     out[r.vehicle] ??= Math.round((2 * r.energy_kj * 1000) / (v * v) / 10) * 10;
   }
   return { ...out, ...given };
-}
-
-function formatKpaText(kpa: number): string {
-  return `${kpa.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} kPa incident overpressure`;
 }
 
 function nameOf(feature: SceneFeature | undefined, id: string): string {

@@ -1,137 +1,18 @@
-import { StrictMode, useEffect, useRef, useState } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import { ANALYSIS_LAYER_GROUPS, DORI_COLOURS, SPEED_BANDS, VERDICT_COLOURS } from '../analysis-layers.js';
-import { applyAnalysisToMap } from '../apply-analysis-to-map.js';
-import { DEFAULT_ANALYSIS_SETTINGS } from '../analysis-store.js';
-import { findingsFromResult } from '../findings-from-result.js';
 import { riversideResult, riversideScene } from '../fixtures/riverside-market.js';
-import { AnalysisToolbar, CoveragePanel, FindingsPanel, LayersView, SpeedProfileChart, StandoffTable } from '../panels/index.js';
-import { nameLookup } from '../panels/names.js';
-import './harness.css';
+import { HarnessLayout } from './HarnessLayout.js';
 
-/**
- * A look at the analysis panels and map layers with a realistic hand-made result (Riverside
- * Market). The scene's own features are drawn plainly here; the app's renderer draws them properly.
- */
-maplibregl.setWorkerUrl(workerUrl);
-const scene = riversideScene();
-const result = riversideResult();
-const responseTimeS = 90;
-const threatNames = { car: 'Car (sedan)', suv_van: 'SUV / van', briefcase: 'Briefcase' };
-const findings = findingsFromResult(result, scene, { responseTimeS, threatNames });
-const name = nameLookup(scene);
-
-const VEHICLES = [
-  { code: 'M1', label: 'car, 1,500 kg', standard: 'IWA 14-1' },
-  { code: 'N1G', label: '4×4 pick-up, 2,500 kg', standard: 'IWA 14-1' },
-  { code: 'N1', label: 'flatbed, 3,500 kg', standard: 'IWA 14-1' },
-  { code: 'N2A', label: '2-axle cab-over, 7,200 kg', standard: 'IWA 14-1' },
-  { code: 'N2B', label: '2-axle bonneted, 7,200 kg', standard: 'IWA 14-1', verify: true },
-  { code: 'N3C', label: '2-axle cab-over, 7,200 kg', standard: 'IWA 14-1' },
-  { code: 'N2', label: '2-axle rigid, 7,500 kg', standard: 'PAS 68' },
-  { code: 'M', label: 'medium-duty truck, 6,800 kg', standard: 'ASTM F2656' },
-];
-
-function sceneStyle(): maplibregl.StyleSpecification {
-  const kinds = (k: string[]) => ({ type: 'FeatureCollection' as const, features: scene.features.filter((f) => k.includes(f.properties.kind)) as never[] });
-  return {
-    version: 8,
-    sources: { scene: { type: 'geojson', data: kinds(['site', 'crowd_zone', 'barrier', 'camera', 'perimeter', 'road']) } },
-    layers: [
-      { id: 'paper', type: 'background', paint: { 'background-color': '#f3f1ec' } },
-      { id: 'road', type: 'line', source: 'scene', filter: ['==', ['get', 'kind'], 'road'], paint: { 'line-color': '#ffffff', 'line-width': 22 } },
-      { id: 'site', type: 'fill', source: 'scene', filter: ['==', ['get', 'kind'], 'site'], paint: { 'fill-color': '#ddd6ee', 'fill-outline-color': '#6d28d9' } },
-      { id: 'zone', type: 'line', source: 'scene', filter: ['==', ['get', 'kind'], 'crowd_zone'], paint: { 'line-color': '#d9480f', 'line-width': 1.5 } },
-      { id: 'perimeter', type: 'line', source: 'scene', filter: ['==', ['get', 'kind'], 'perimeter'], paint: { 'line-color': '#c2255c', 'line-width': 1, 'line-dasharray': [6, 3] } },
-      { id: 'barrier', type: 'line', source: 'scene', filter: ['==', ['get', 'kind'], 'barrier'], paint: { 'line-color': '#1f2933', 'line-width': 2 } },
-      { id: 'camera', type: 'circle', source: 'scene', filter: ['==', ['get', 'kind'], 'camera'], paint: { 'circle-color': '#1d4ed8', 'circle-radius': 4, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1.5 } },
-    ],
-  };
-}
-
-function MapPane({ selectedPathId }: { selectedPathId: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const map = new maplibregl.Map({ container: el.current!, style: sceneStyle(), center: [-0.0909, 51.50555], zoom: 17.1, attributionControl: false, fadeDuration: 0 });
-    map.on('load', () => {
-      applyAnalysisToMap(map, result, { selectedPathId, gapLevels: ['detect'], beforeId: 'camera' });
-      map.once('idle', () => {
-        (window as unknown as { __harnessReady: boolean }).__harnessReady = true;
-      });
-    });
-    map.on('error', (e) => console.error('map error', e.error?.message));
-    return () => map.remove();
-  }, [selectedPathId]);
-  return <div ref={el} />;
-}
-
-function Harness() {
-  const [selectedPathId] = useState('path-market-square-N2A');
-  const path = result.features.find((f) => f.id === selectedPathId) ?? null;
-  const zoom = (ids: string[]) => console.log('zoom to', ids.join(', '));
-  return (
-    <div className="h-app">
-      <header className="h-top">
-        <span className="h-brand">Bulwark · Riverside Market</span>
-        <AnalysisToolbar
-          settings={{ ...DEFAULT_ANALYSIS_SETTINGS, vehicles: ['M1', 'N2A', 'N3C'], responseTimeS }}
-          status={{ state: 'running', fraction: 0.62, stage: 'approach' }}
-          vehicleOptions={VEHICLES}
-          threatOptions={[{ id: 'car', label: 'Car (sedan), 227 kg TNT' }, { id: 'suv_van', label: 'SUV / van, 454 kg TNT', verify: true }, { id: 'briefcase', label: 'Briefcase, 23 kg TNT' }]}
-          doriPresetOptions={[{ id: 'IEC62676-4:2014', label: 'IEC 62676-4:2014' }, { id: 'IEC62676-4:2025', label: 'IEC 62676-4:2025 (verify)' }]}
-          onVehiclesChange={() => {}}
-          onThreatsChange={() => {}}
-          onDoriPresetChange={() => {}}
-          onResponseTimeChange={() => {}}
-          onRun={() => {}}
-          onCancel={() => {}}
-        />
-      </header>
-      <aside className="h-left">
-        <h2>Analysis layers</h2>
-        {ANALYSIS_LAYER_GROUPS.map((g) => (
-          <div key={g.id} className="h-group">
-            <input type="checkbox" defaultChecked aria-label={g.label} /> {g.label}
-          </div>
-        ))}
-        <h2 style={{ marginTop: 16 }}>Legend</h2>
-        {SPEED_BANDS.map((b) => (
-          <div key={b.label} className="h-group">
-            <span className="h-swatch" style={{ background: b.colour, height: 4 }} /> {b.label}
-          </div>
-        ))}
-        {(['detect', 'observe', 'recognise', 'identify'] as const).map((l) => (
-          <div key={l} className="h-group">
-            <span className="h-swatch" style={{ background: DORI_COLOURS[l] }} /> {l[0].toUpperCase() + l.slice(1)}
-          </div>
-        ))}
-        {Object.entries(VERDICT_COLOURS).map(([v, c]) => (
-          <div key={v} className="h-group">
-            <span className="h-swatch" style={{ background: c, borderRadius: 6, width: 10 }} /> barrier {v.replace('_', ' ')}
-          </div>
-        ))}
-      </aside>
-      <main className="h-map">
-        <MapPane selectedPathId={selectedPathId} />
-      </main>
-      <aside className="h-right">
-        <StandoffTable result={result} scene={scene} threatNames={threatNames} onZoomTo={zoom} />
-        <LayersView result={result} scene={scene} responseTimeS={responseTimeS} onZoomTo={zoom} />
-      </aside>
-      <footer className="h-bottom">
-        <FindingsPanel findings={findings} onZoomTo={zoom} />
-        <SpeedProfileChart path={path} targetName={name(String(path?.properties.target_id))} width={536} height={226} />
-        <CoveragePanel result={result} scene={scene} onZoomTo={zoom} />
-      </footer>
-    </div>
-  );
-}
-
+/** The panels and map layers with a realistic hand-made result (Riverside Market, all four analyses). */
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Harness />
+    <HarnessLayout
+      title="Bulwark · Riverside Market"
+      scene={riversideScene()}
+      result={riversideResult()}
+      status={{ state: 'running', fraction: 0.62, stage: 'approach' }}
+      selectedPathId="path-market-square-N2A"
+      responseTimeS={90}
+    />
   </StrictMode>,
 );

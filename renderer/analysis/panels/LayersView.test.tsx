@@ -20,6 +20,17 @@ describe('LayersView', () => {
     expect(square.querySelector('tbody tr td:nth-child(4)')!.textContent).toBe('2');
   });
 
+  it('marks gaps a vehicle fits through and shows a route that does not exist as —', () => {
+    const result = riversideResult();
+    const t = result.summary.layers!.targets[0];
+    t.layers[0].gaps = [{ type: 'element_gap', width_m: 2.4, vehicle_permeable: true }, { type: 'entrance', width_m: 1.0, vehicle_permeable: false }];
+    (t as { vehicle_layers_crossed: number | null }).vehicle_layers_crossed = null;
+    const { container } = render(<LayersView result={result} scene={riversideScene()} onZoomTo={() => {}} />);
+    const hall = container.querySelector('[data-target="market-hall"]')!;
+    expect(hall.querySelector('tbody tr td:nth-child(4)')!.textContent).toBe('2 (1 vehicle)');
+    expect(hall.querySelector('.an-zone-head')!.textContent).toContain('vehicle — · on foot 2');
+  });
+
   it('clicks zoom to the target and to a layer', () => {
     const zoomed: string[][] = [];
     render(<LayersView result={riversideResult()} scene={riversideScene()} onZoomTo={(ids) => zoomed.push(ids)} />);

@@ -12,6 +12,12 @@ export interface LayersViewProps {
   onZoomTo(featureIds: string[]): void;
 }
 
+/** A route that does not exist (no vehicle or person can reach the target) crosses no layer: "—". */
+const crossed = (n: number | null | undefined): string => (n === null || n === undefined ? '—' : String(n));
+/** Gaps a vehicle fits through, where the layers analysis says so. */
+const permeable = (gaps: readonly unknown[]): number =>
+  gaps.filter((g) => typeof g === 'object' && g !== null && (g as { vehicle_permeable?: unknown }).vehicle_permeable === true).length;
+
 /** Layers of security per target: layers crossed on each approach, gaps and camera Detect % per layer. */
 export function LayersView({ result, scene, responseTimeS, onZoomTo }: LayersViewProps) {
   const targets = result?.summary.layers?.targets ?? [];
@@ -29,7 +35,9 @@ export function LayersView({ result, scene, responseTimeS, onZoomTo }: LayersVie
             <button type="button" className="an-link" onClick={() => onZoomTo([t.target_id])}>
               {name(t.target_id)}
             </button>
-            <span className="an-num">vehicle {t.vehicle_layers_crossed} · on foot {t.pedestrian_layers_crossed}</span>
+            <span className="an-num" title="Fewest layers crossed on the way in">
+              vehicle {crossed(t.vehicle_layers_crossed)} · on foot {crossed(t.pedestrian_layers_crossed)}
+            </span>
             {t.p_interruption !== undefined && t.p_interruption !== null && (
               <span className="an-num an-muted">
                 P(I) {t.p_interruption.toFixed(2)}
@@ -54,7 +62,10 @@ export function LayersView({ result, scene, responseTimeS, onZoomTo }: LayersVie
                   <td className="an-num">{l.layer ?? '—'}</td>
                   <td>{name(l.layer_id)}</td>
                   <td>{l.type.replace(/_/g, ' ')}</td>
-                  <td className="an-num">{l.gaps.length}</td>
+                  <td className="an-num">
+                    {l.gaps.length}
+                    {permeable(l.gaps) > 0 && <span className="an-bad"> ({permeable(l.gaps)} vehicle)</span>}
+                  </td>
                   <td className="an-num">{l.camera_detect_pct === null ? '—' : formatPct(l.camera_detect_pct)}</td>
                 </tr>
               ))}

@@ -48,7 +48,9 @@ export function StandoffTable({ result, scene, threatNames = {}, onZoomTo }: Sta
                   <td className="an-num">{r.achieved_m === null ? <span className="an-muted" title="No vehicle or person carrying this threat can reach the target">unreachable</span> : formatM(r.achieved_m)}</td>
                   <td className="an-num">{formatM(r.required_m)}</td>
                   <td className="an-num">{short ? formatM(r.required_m - r.achieved_m!) : <span className="an-ok">met</span>}</td>
-                  <td className="an-num">{r.incident_kpa === null ? '—' : formatKpa(r.incident_kpa)}</td>
+                  <td className="an-num" title={r.incident_kpa === null ? 'Outside the Kingery–Bulmash range, or nothing reaches it' : undefined}>
+                    {r.incident_kpa === null ? '—' : formatKpa(r.incident_kpa)}
+                  </td>
                 </tr>
               );
             })}
