@@ -25,6 +25,15 @@ describe('analysis store', () => {
     expect(store.getState().selectedPathId).toBeNull();
   });
 
+  it('a finding’s features select its first approach path; ids without a path leave the selection', () => {
+    const store = createAnalysisStore();
+    store.getState().finished(riversideResult(), riversideScene());
+    store.getState().selectPathAmong(['market-square', 'path-market-square-N2A', 'path-market-square-M1']);
+    expect(store.getState().selectedPathId).toBe('path-market-square-N2A');
+    store.getState().selectPathAmong(['market-hall', 'breach-car-market-hall']);
+    expect(store.getState().selectedPathId).toBe('path-market-square-N2A');
+  });
+
   it('late progress after a cancel does not bring the status back to running', () => {
     const store = createAnalysisStore();
     store.getState().runStarted();

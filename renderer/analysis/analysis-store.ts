@@ -39,6 +39,8 @@ export interface AnalysisState extends AnalysisSettings {
   setDoriPreset(id: string): void;
   setResponseTimeS(s: number): void;
   selectPath(pathId: string | null): void;
+  /** Selects the first approach path among these ids (a finding's), if any, for the speed chart. */
+  selectPathAmong(featureIds: readonly string[]): void;
   setFindingsOptions(options: Omit<FindingsOptions, 'responseTimeS'>): void;
 
   runStarted(): void;
@@ -91,6 +93,11 @@ export function createAnalysisStore(initial: Partial<AnalysisSettings> = {}): St
       setDoriPreset: (doriPreset) => set({ doriPreset }),
       setResponseTimeS: (responseTimeS) => set({ responseTimeS }),
       selectPath: (selectedPathId) => set({ selectedPathId }),
+      selectPathAmong: (ids) => {
+        const paths = new Set((get().result?.features ?? []).filter((f) => f.properties.kind === 'approach_path').map((f) => f.id));
+        const id = ids.find((i) => paths.has(i));
+        if (id) set({ selectedPathId: id });
+      },
       setFindingsOptions: (findingsOptions) => {
         const s = get();
         set({ findingsOptions, findings: derive(s.result, s.resultScene, s.responseTimeS, findingsOptions) });

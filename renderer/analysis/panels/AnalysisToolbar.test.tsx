@@ -57,4 +57,9 @@ describe('AnalysisToolbar', () => {
     fireEvent.click(screen.getByText('Cancel'));
     expect(calls).toEqual([['cancel', null]]);
   });
+
+  it('shows an analysis error with its message', () => {
+    setup({ state: 'error', message: 'feature cam-e: hfov_deg must be in (0, 360], got 400' });
+    expect(screen.getByText('Analysis failed: feature cam-e: hfov_deg must be in (0, 360], got 400')).toBeTruthy();
+  });
 });

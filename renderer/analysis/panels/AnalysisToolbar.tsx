@@ -1,4 +1,5 @@
 import type { AnalysisSettings, AnalysisStatus } from '../analysis-store.js';
+import { AnalysisStatusIndicator } from './AnalysisStatusIndicator.js';
 import './analysis-panels.css';
 
 export interface VehicleOption {
@@ -123,30 +124,7 @@ export function AnalysisToolbar(props: AnalysisToolbarProps) {
         />
         <span className="an-unit">s</span>
       </label>
-      <div className="an-run">
-        {running ? (
-          <>
-            <span className="an-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(status.fraction * 100)} aria-label="Analysis progress">
-              <span className="an-progress-fill" style={{ width: `${status.fraction * 100}%` }} />
-            </span>
-            <span className="an-num an-status">
-              {status.stage} {Math.round(status.fraction * 100)} %
-            </span>
-            <button type="button" className="an-button" onClick={props.onCancel}>
-              Cancel
-            </button>
-          </>
-        ) : (
-          <>
-            <span className={`an-status${status.state === 'error' ? ' an-bad' : ''}`} title={status.state === 'error' ? status.message : undefined}>
-              {status.state === 'done' ? 'Up to date' : status.state === 'cancelled' ? 'Cancelled' : status.state === 'error' ? 'Analysis failed' : 'Not run'}
-            </span>
-            <button type="button" className="an-button an-primary" onClick={props.onRun}>
-              Run analyses
-            </button>
-          </>
-        )}
-      </div>
+      <AnalysisStatusIndicator status={status} onRun={props.onRun} onCancel={props.onCancel} />
     </div>
   );
 }

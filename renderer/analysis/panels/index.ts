@@ -4,3 +4,4 @@ export { CoveragePanel, type CoveragePanelProps } from './CoveragePanel.js';
 export { SpeedProfileChart, type SpeedProfileChartProps } from './SpeedProfileChart.js';
 export { StandoffTable, type StandoffTableProps } from './StandoffTable.js';
 export { LayersView, type LayersViewProps } from './LayersView.js';
+export { AnalysisStatusIndicator, type AnalysisStatusIndicatorProps } from './AnalysisStatusIndicator.js';
