@@ -9,6 +9,7 @@ import { gapLetsThrough, gapOk } from '../ratings/gap-check.js';
 import { parseRating, type BarrierRating } from '../ratings/parse-rating.js';
 import { DEFAULT_VEHICLE_CODES, type VehicleClass } from '../vehicles/vehicle-classes.js';
 import { selectVehicleClasses, vehicleClassesFor } from '../vehicles/vehicle-classes-for.js';
+import type { ApproachGraph } from './approach-graph.js';
 import { approachRoutes, DEFAULT_ROUTE_OPTIONS, type ApproachTarget, type RouteOptions } from './approach-routes.js';
 import { kineticEnergyKj, kmhFromMps } from './kinematics.js';
 import { abortError } from './max-speed-search.js';
@@ -131,10 +132,11 @@ export function analyzeApproach(scene: Scene, options: ApproachOptions = {}, pro
   const protectedOutlines = targets.filter((t) => t.feature.properties.kind !== 'barrier').map((t) => t.target.outline);
 
   const perClass = new Map<string, ReturnType<typeof approachRoutes>>();
+  const graphs = new Map<string, ApproachGraph>();
   wanted.forEach((vehicle, i) => {
     if (options.signal?.aborted) throw abortError();
     const obstacles = blockedObstacles(scene, frame, vehicle.widthM);
-    perClass.set(vehicle.code, approachRoutes({ area, obstacles, starts: startPlaces, targets: targets.map((t) => t.target) }, vehicle, routeOptions));
+    perClass.set(vehicle.code, approachRoutes({ area, obstacles, starts: startPlaces, targets: targets.map((t) => t.target) }, vehicle, routeOptions, graphs));
     onProgress?.((i + 1) / wanted.length);
   });
 

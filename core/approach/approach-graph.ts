@@ -42,12 +42,17 @@ export interface ApproachGraph {
 
 /** Margin added to the half width when placing corner nodes, m (keeps nodes strictly clear). */
 export const NODE_MARGIN_M = 0.001;
+export const AUTO_DENSE_NODES = 3000;
+export const AUTO_MAX_EDGE_M = 60;
 /** Clearance beyond which a turn is never limited by room, m. */
 export const CLEARANCE_CAP_M = 250;
 
 export interface GraphOptions {
-  /** Longest straight edge, m. */
-  maxEdgeM: number;
+  /**
+   * Longest straight edge, m, or 'auto': unlimited up to AUTO_DENSE_NODES nodes, else
+   * AUTO_MAX_EDGE_M (in a dense district a longer straight is a chain of edges that do not turn).
+   */
+  maxEdgeM: number | 'auto';
   /** Spacing of start points along the area edge, m. */
   edgeStartSpacingM: number;
 }
@@ -190,9 +195,9 @@ export function buildApproachGraph(
 
   // Visible pairs within maxEdgeM; starts get out-edges only.
   const from: number[] = [], to: number[] = [], len: number[] = [];
-  const R = options.maxEdgeM;
+  const R = options.maxEdgeM === 'auto' ? (nodeCount <= AUTO_DENSE_NODES ? Infinity : AUTO_MAX_EDGE_M) : options.maxEdgeM;
   for (let i = 0; i < nodeCount; i++) {
-    const near = nodeIndex!.neighbors(x[i], y[i], Infinity, R);
+    const near = Number.isFinite(R) ? nodeIndex!.neighbors(x[i], y[i], Infinity, R) : Array.from({ length: nodeCount }, (_, k) => k);
     near.sort((a, b) => a - b);
     for (const j of near) {
       if (j <= i) continue;

@@ -24,11 +24,8 @@ export interface RouteOptions extends GraphOptions {
   signal?: { aborted: boolean };
 }
 
-/**
- * Defaults: straight legs up to 150 m (longer straight runs are chains of legs that do not
- * turn, so nothing is lost but graph size), edge starts every 5 m, contact samples every 1 m.
- */
-export const DEFAULT_ROUTE_OPTIONS: RouteOptions = { maxEdgeM: 150, edgeStartSpacingM: 5, targetSpacingM: 1 };
+/** Defaults: straight legs as `GraphOptions.maxEdgeM` 'auto', edge starts every 5 m, contact samples every 1 m. */
+export const DEFAULT_ROUTE_OPTIONS: RouteOptions = { maxEdgeM: 'auto', edgeStartSpacingM: 5, targetSpacingM: 1 };
 
 export interface RouteResult {
   targetId: string;
@@ -56,14 +53,20 @@ export function approachGraphFor(input: RouteInput, widthM: number, options: Rou
  * The fastest route of one vehicle class into every target: one search over the graph (the
  * best speed into every edge does not depend on the target), then the best last leg per target.
  */
-export function approachRoutes(input: RouteInput, vehicle: VehicleClass, options: RouteOptions = DEFAULT_ROUTE_OPTIONS): RouteResult[] {
-  const g = approachGraphFor(input, vehicle.widthM, options);
+export function approachRoutes(input: RouteInput, vehicle: VehicleClass, options: RouteOptions = DEFAULT_ROUTE_OPTIONS, graphs?: Map<string, ApproachGraph>): RouteResult[] {
+  // Classes of one width see the same obstacles (gaps depend on width only): one graph serves them.
+  const key = String(vehicle.widthM);
+  let g = graphs?.get(key);
+  if (!g) {
+    g = approachGraphFor(input, vehicle.widthM, options);
+    graphs?.set(key, g);
+  }
   const limits = vehicleLimits(vehicle);
   const search = maxSpeedSearch(g, limits, options.signal);
   return input.targets.map((t) => {
     const owner = t.barrierId === undefined ? -1 : input.obstacles.findIndex((o) => o.featureId === t.barrierId);
-    const samples = targetSamples(t.outline, g.halfWidthM, options.targetSpacingM);
-    const arrival = bestArrival(g, search, limits, t.outline, samples, owner);
+    const samples = targetSamples(t.outline, g!.halfWidthM, options.targetSpacingM);
+    const arrival = bestArrival(g!, search, limits, t.outline, samples, owner);
     if (!arrival) return { targetId: t.id };
     return { targetId: t.id, arrival, speedsMps: arrivalSpeeds(arrival, limits, vehicle.brakeMps2) };
   });

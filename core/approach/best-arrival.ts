@@ -48,7 +48,7 @@ export function bestArrival(
   samples.forEach((s, si) => {
     if (!pointClearExcept(g, s.x, s.y, targetOwner)) return;
     if (!g.nodeIndex) return;
-    const near = g.nodeIndex.neighbors(s.x, s.y, Infinity, g.maxEdgeM);
+    const near = Number.isFinite(g.maxEdgeM) ? g.nodeIndex.neighbors(s.x, s.y, Infinity, g.maxEdgeM) : Array.from({ length: g.nodeCount }, (_, k) => k);
     near.sort((a, b) => a - b);
     for (const v of near) {
       const L = Math.hypot(s.x - g.x[v], s.y - g.y[v]);
