@@ -10,7 +10,7 @@ describe('analysis map layers', () => {
   it('form a valid maplibre style with the sources they name (style-spec validator)', () => {
     const style = { version: 8 as const, sources: analysisSources(riversideResult()), layers: analysisLayers({ selectedPathId: 'path-market-square-M1', gapLevels: ['detect', 'identify'] }) };
     expect(validateStyleMin(style).map((e) => e.message)).toEqual([]);
-    expect(validateStyleMin({ version: 8, sources: analysisSources(riversideResult()), layers: analysisLayers({ threat: 'car' }) })).toEqual([]);
+    expect(validateStyleMin({ version: 8, sources: analysisSources(riversideResult()), layers: analysisLayers({ threat: 'car', allPaths: true }) })).toEqual([]);
     // And with no result yet: empty sources, same layers.
     expect(validateStyleMin({ version: 8, sources: analysisSources(null), layers: analysisLayers() })).toEqual([]);
   });
@@ -56,6 +56,20 @@ describe('analysis map layers', () => {
     for (const f of impacts) expect(ids).toContain(f.properties.label_image);
     expect(ids).toContain('bulwark-hatch');
     expect(ids).toContain('bulwark-badge-not_reached');
+  });
+
+  it('marks the fastest path per target, which the path layers show unless every class is asked for', () => {
+    const impacts = data(ANALYSIS_SOURCES.impacts).features;
+    // Market square: M1 64.2 > N2A 53.5 > N3C 45.6 km/h; the bus stop has one path.
+    expect(impacts.filter((f) => f.properties.worst).map((f) => f.properties.path_id)).toEqual(['path-market-square-M1', 'path-bus-stop-N2A']);
+    const segs = data(ANALYSIS_SOURCES.paths).features;
+    expect(new Set(segs.filter((f) => f.properties.worst).map((f) => f.properties.path_id))).toEqual(new Set(['path-market-square-M1', 'path-bus-stop-N2A']));
+    const line = analysisLayers().find((l) => l.id === 'bulwark-analysis-paths-speed')!;
+    expect('filter' in line && line.filter).toEqual(['==', ['get', 'worst'], true]);
+    const all = analysisLayers({ allPaths: true }).find((l) => l.id === 'bulwark-analysis-paths-speed')!;
+    expect('filter' in all).toBe(false);
+    // The selected path shows whatever its class.
+    expect(analysisLayers({ selectedPathId: 'path-market-square-N3C' }).find((l) => l.id === 'bulwark-analysis-path-selected')!).toMatchObject({ filter: ['==', ['get', 'path_id'], 'path-market-square-N3C'] });
   });
 
   it('camera views carry their DORI rank so darker levels draw on top', () => {

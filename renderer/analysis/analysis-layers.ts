@@ -162,12 +162,20 @@ export function pathSegments(paths: readonly SceneFeature[]): MapFeature[] {
 export function analysisSources(result: AnalysisResult | null): Record<AnalysisSourceId, GeoJSONSourceSpecification> {
   const of = (kind: string) => (result?.features ?? []).filter((f) => f.properties.kind === kind);
   const paths = of('approach_path');
+  // The fastest path per target is drawn by default; every class's path draws only on request.
+  const fastest = new Map<string, SceneFeature>();
+  for (const p of paths) {
+    const key = String(p.properties.target_id);
+    const best = fastest.get(key);
+    if (!best || Number(p.properties.impact_speed_kmh) > Number(best.properties.impact_speed_kmh)) fastest.set(key, p);
+  }
+  const worstIds = new Set([...fastest.values()].map((p) => p.id));
 
   const impacts = paths.flatMap((p): MapFeature[] => {
     if (p.geometry.type !== 'LineString' || typeof p.properties.impact_speed_kmh !== 'number') return [];
     const end = p.geometry.coordinates[p.geometry.coordinates.length - 1];
     const speed = p.properties.impact_speed_kmh;
-    return [{ type: 'Feature', geometry: { type: 'Point', coordinates: end as Position }, properties: { path_id: p.id, vehicle: p.properties.vehicle, impact_speed_kmh: speed, label_image: speedImageId(speed) } }];
+    return [{ type: 'Feature', geometry: { type: 'Point', coordinates: end as Position }, properties: { path_id: p.id, vehicle: p.properties.vehicle, impact_speed_kmh: speed, label_image: speedImageId(speed), worst: worstIds.has(p.id) } }];
   });
 
   const worst = new Map<string, SceneFeature>();
@@ -182,7 +190,7 @@ export function analysisSources(result: AnalysisResult | null): Record<AnalysisS
   return {
     [ANALYSIS_SOURCES.views]: geojson(collection(of('camera_view').map((f) => asGeoJson(f, { dori_rank: DORI_ORDER.indexOf(String(f.properties.dori)) })))),
     [ANALYSIS_SOURCES.gaps]: geojson(collection(of('coverage_gap').map((f) => asGeoJson(f)))),
-    [ANALYSIS_SOURCES.paths]: geojson(collection(pathSegments(paths))),
+    [ANALYSIS_SOURCES.paths]: geojson(collection(pathSegments(paths).map((f) => ({ ...f, properties: { ...f.properties, worst: worstIds.has(String(f.properties.path_id)) } })))),
     [ANALYSIS_SOURCES.impacts]: geojson(collection(impacts)),
     [ANALYSIS_SOURCES.barriers]: geojson(collection(badges)),
     [ANALYSIS_SOURCES.rings]: geojson(collection(of('standoff_ring').map((f) => asGeoJson(f)))),
@@ -194,6 +202,8 @@ export interface AnalysisLayerOptions {
   /** DORI levels whose gaps are drawn (default: the Detect-role level of either preset). */
   gapLevels?: readonly string[];
   selectedPathId?: string | null;
+  /** Draw every class's approach path, not only the fastest per target. */
+  allPaths?: boolean;
   /** Draw standoff rings and breaches of this threat id only (each threat's rings nest, so all at once clutter). */
   threat?: string | null;
 }
@@ -202,6 +212,8 @@ export interface AnalysisLayerOptions {
 export function selectedPathFilter(pathId: string | null | undefined): FilterSpecification {
   return ['==', ['get', 'path_id'], pathId ?? ''];
 }
+
+const fastestPathFilter: FilterSpecification = ['==', ['get', 'worst'], true];
 
 /** The filter of the ring and breach layers for one threat, or none for all threats. */
 export function threatFilter(threat: string | null | undefined): FilterSpecification | null {
@@ -213,6 +225,7 @@ export function analysisLayers(options: AnalysisLayerOptions = {}): LayerSpecifi
   const gapLevels = options.gapLevels ?? ['detect', 'overview'];
   const gapFilter: FilterSpecification = ['in', ['get', 'dori'], ['literal', [...gapLevels]]];
   const byThreat = threatFilter(options.threat) ?? undefined;
+  const pathFilter = options.allPaths ? undefined : fastestPathFilter;
   const doriColour = ['match', ['get', 'dori'], ...Object.entries(DORI_COLOURS).flat(), DORI_COLOURS.detect] as unknown as ExpressionSpecification;
   const verdictColour = ['match', ['get', 'verdict'], ...Object.entries(VERDICT_COLOURS).flat(), ANALYSIS_COLOURS.neutral] as unknown as ExpressionSpecification;
   return [
@@ -252,11 +265,13 @@ export function analysisLayers(options: AnalysisLayerOptions = {}): LayerSpecifi
     },
     {
       id: L.pathsCasing, type: 'line', source: ANALYSIS_SOURCES.paths,
+      ...(pathFilter && { filter: pathFilter }),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': '#ffffff', 'line-width': 6 },
     },
     {
       id: L.pathsLine, type: 'line', source: ANALYSIS_SOURCES.paths,
+      ...(pathFilter && { filter: pathFilter }),
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': speedColour, 'line-width': 3.5 },
     },
@@ -268,7 +283,9 @@ export function analysisLayers(options: AnalysisLayerOptions = {}): LayerSpecifi
     },
     {
       id: L.impacts, type: 'symbol', source: ANALYSIS_SOURCES.impacts,
-      layout: { 'icon-image': ['get', 'label_image'], 'icon-anchor': 'bottom-left', 'icon-offset': [3, -3], 'icon-allow-overlap': true, 'icon-ignore-placement': true },
+      ...(pathFilter && { filter: pathFilter }),
+      // Labels that would overprint each other are dropped rather than stacked.
+      layout: { 'icon-image': ['get', 'label_image'], 'icon-anchor': 'bottom-left', 'icon-offset': [3, -3], 'icon-allow-overlap': false, 'icon-padding': 1 },
     },
     {
       id: L.checksBadge, type: 'symbol', source: ANALYSIS_SOURCES.barriers,

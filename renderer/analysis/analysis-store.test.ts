@@ -67,7 +67,7 @@ describe('analysis controller', () => {
     vi.advanceTimersByTime(250);
     expect(store.getState().status.state).toBe('running');
     const first = ports[0].posted[0];
-    expect(first.options.vehicles).toEqual(['M1', 'N1G', 'N2A', 'N3C']);
+    expect(first.options.vehicles).toEqual(['M1', 'N1G', 'N1', 'N2A', 'N2B', 'N3C', 'N3D', 'N3E', 'N3F', 'N3G']);
 
     store.getState().setVehicles(['N2A']);
     vi.advanceTimersByTime(250);

@@ -2,6 +2,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { AnalysisResult, AnalyzeOptions } from '../../core/analyze/analysis-types.js';
 import type { Scene } from '../../core/scene/types.js';
+import { DEFAULT_VEHICLE_CODES } from '../../core/vehicles/vehicle-classes.js';
 import { findingsFromResult, type Finding, type FindingsOptions } from './findings-from-result.js';
 
 export type AnalysisStatus =
@@ -51,8 +52,9 @@ export interface AnalysisState extends AnalysisSettings {
 }
 
 export const DEFAULT_ANALYSIS_SETTINGS: AnalysisSettings = {
-  // The IWA 14-1 classes most seen in the NPSA catalogue (shared/reference/hvm.md §2).
-  vehicles: ['M1', 'N1G', 'N2A', 'N3C'],
+  // The IWA 14-1 / ISO 22343-1 classes, as the CLI analyses by default.
+  vehicles: [...DEFAULT_VEHICLE_CODES],
+  // The three threats of a public space: car bomb, van bomb, and a carried bag (blast-standoff.md §1).
   threats: ['car', 'suv_van', 'briefcase'],
   doriPreset: 'IEC62676-4:2014',
   // EASI response time: an example default the user sets per site (crowd-cpted-layers.md §3).

@@ -4,7 +4,7 @@ import { riversideResult, riversideScene } from './fixtures/riverside-market.js'
 
 describe('findingsFromResult', () => {
   const scene = riversideScene();
-  const findings = findingsFromResult(riversideResult(), scene, { responseTimeS: 90, threatNames: { car: 'car', suv_van: 'SUV / van' } });
+  const findings = findingsFromResult(riversideResult(), scene, { responseTimeS: 90, threatNames: { car: 'car' } });
 
   it('orders findings by severity, failing barriers first and identify gaps last', () => {
     expect(findings.map((f) => f.id)).toEqual([
@@ -28,7 +28,7 @@ describe('findingsFromResult', () => {
         'N3C at 38.5 km/h (vehicle 7200 kg heavier than rated 1500 kg) — rated V/1500[M1]/48/90:0.4',
     );
     // KE = ½·m·v²: rated 1500 kg at 48 km/h = 0.5·1500·13.33² = 133.3 kJ;
-    // N2A 7200 kg at 43.7 km/h = 0.5·7200·12.14² = 530.5 kJ (mass from the result's 53.5 km/h, 795.1 kJ).
+    // N2A 7200 kg at 43.7 km/h = 0.5·7200·12.14² = 530.5 kJ (test masses from the built-in class table, hvm.md §2).
     expect(f.source).toContain('N2A 7,200 kg at 43.7 km/h → 530 kJ');
     expect(f.source).toContain('rated 1,500 kg at 48.0 km/h → 133 kJ');
     expect(f.source).toContain('v² = u² + 2as');
@@ -63,7 +63,7 @@ describe('findingsFromResult', () => {
     const result = riversideResult();
     result.summary.standoff!.results = [{ target_id: 'bus-stop', threat: 'car', achieved_m: 0, required_m: 98, ok: false, incident_kpa: null }];
     const f = findingsFromResult(result, scene).find((x) => x.kind === 'standoff_short')!;
-    expect(f.message).toBe('Bus stop queue: standoff short by 98.0 m — car bomb can get right up to it, 98.0 m needed');
+    expect(f.message).toBe('Bus stop queue: standoff short by 98.0 m — Car (sedan) bomb can get right up to it, 98.0 m needed');
   });
 
   it('an unrated barrier on a reached line, a single layer and coverage gaps carry their numbers', () => {
@@ -97,5 +97,28 @@ describe('findingsFromResult', () => {
     expect(gap.severity).toBe('critical');
     expect(gap.message).toBe('South bollard line: the 1.2 m gap lets N2A through');
     expect(findingsFromResult({ features: [], summary: {} }, scene)).toEqual([]);
+  });
+
+  it('ignores barrier lines among the approach targets and shortens long lists of classes', () => {
+    const result = riversideResult();
+    const approach = result.summary.approach!;
+    // The approach analysis reports barriers as targets too; they are not zones.
+    approach.results.push({ target_id: 'bollards-south', vehicle: 'M1', reachable: true, impact_speed_kmh: 51.1, energy_kj: 151.1, path_length_m: 90 });
+    for (const v of ['N1', 'N1G', 'N2B']) approach.barriers.push({ barrier_id: 'bollards-south', vehicle: v, impact_speed_kmh: 40, rating: approach.barriers[0].rating, verdict: 'fail', gap_ok: true });
+    const found = findingsFromResult(result, scene);
+    expect(found.some((f) => f.id === 'zone_reachable:bollards-south')).toBe(false);
+    const fail = found.find((f) => f.id === 'barrier_fail:bollards-south')!;
+    // Six failing classes: the three fastest are named, then "and 3 more".
+    expect(fail.message).toMatch(/^South bollard line fails: M1 at 51\.1 km\/h .*; N2A at 43\.7 km\/h .*; N1 at 40\.0 km\/h; and 3 more — rated V\/1500\[M1\]\/48\/90:0\.4$/);
+  });
+
+  it('quotes the scene’s own vehicle masses and the chart’s threat names', () => {
+    const heavy = riversideScene();
+    heavy.bulwark.vehicles = [{ code: 'M1', name: 'Armoured car', mass_kg: 3000, width_m: 1.9, accel_mps2: 3.2, top_speed_kmh: 160, min_turn_radius_m: 5.5, lateral_g: 0.9 }];
+    const found = findingsFromResult(riversideResult(), heavy);
+    // 3000 kg at 64.2 km/h: 0.5·3000·17.83² = 477.0 kJ — but the result's own energy_kj (238.5) is quoted in the message; the source names the mass.
+    expect(found.find((f) => f.id === 'zone_reachable:market-square')!.source).toContain('M1 3,000 kg');
+    // No threat names given: the chart's (core/threats) are used.
+    expect(found.find((f) => f.kind === 'standoff_short')!.message).toContain('SUV / van bomb');
   });
 });

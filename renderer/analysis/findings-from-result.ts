@@ -1,5 +1,7 @@
 import type { AnalysisResult } from '../../core/analyze/analysis-types.js';
 import type { Scene, SceneFeature } from '../../core/scene/types.js';
+import { threatById } from '../../core/threats/threats.js';
+import { vehicleClassesFor } from '../../core/vehicles/vehicle-classes-for.js';
 import { formatKg, formatKj, formatKmh, formatKpa, formatM, formatM2, formatPct, formatS, kineticEnergyKj, levelLabel } from './format.js';
 
 /** How bad a finding is; the list is ordered by this first. */
@@ -27,9 +29,9 @@ export interface Finding {
 export interface FindingsOptions {
   /** Impact speed at or above which a reachable zone is critical, km/h (default 48, the lowest common IWA 14-1 test speed for goods vehicles, hvm.md §2). */
   criticalSpeedKmh?: number;
-  /** Mass of each vehicle class code, for the energies quoted; else derived from the result's `energy_kj` (KE = ½mv²). */
+  /** Mass of vehicle class codes, for the energies quoted, over the scene's classes (core/vehicles). */
   vehicleMassKg?: Record<string, number>;
-  /** Display names of threat ids (e.g. `car` → "Car (sedan)"). */
+  /** Display names of threat ids over the chart's names (core/threats), e.g. `car` → "Car (sedan)". */
   threatNames?: Record<string, string>;
   /** The response time the layered-security check used, s. */
   responseTimeS?: number;
@@ -52,7 +54,7 @@ type Approach = NonNullable<AnalysisResult['summary']['approach']>;
 export function findingsFromResult(result: AnalysisResult, scene: Scene, options: FindingsOptions = {}): Finding[] {
   const byId = new Map(scene.features.map((f) => [f.id, f]));
   const name = (id: string) => nameOf(byId.get(id), id);
-  const masses = vehicleMasses(result.summary.approach, options.vehicleMassKg);
+  const masses = { ...vehicleMasses(scene), ...options.vehicleMassKg };
   const findings: Finding[] = [];
   const outputs = result.features;
   const outputIds = (kind: string, match: (p: SceneFeature['properties']) => boolean) =>
@@ -61,12 +63,15 @@ export function findingsFromResult(result: AnalysisResult, scene: Scene, options
   const approach = result.summary.approach;
   if (approach) {
     findings.push(...barrierFindings(approach, byId, masses, outputIds));
-    for (const [targetId, rows] of groupBy(approach.results.filter((r) => r.reachable && r.impact_speed_kmh !== undefined), (r) => r.target_id)) {
+    // The approach analysis also targets barrier lines; those speak through the barrier findings.
+    const isZone = (id: string) => !byId.has(id) || ['site', 'crowd_zone'].includes(byId.get(id)!.properties.kind);
+    const reached = approach.results.filter((r) => r.reachable && r.impact_speed_kmh !== undefined && isZone(r.target_id));
+    for (const [targetId, rows] of groupBy(reached, (r) => r.target_id)) {
       const sorted = [...rows].sort((a, b) => b.impact_speed_kmh! - a.impact_speed_kmh! || a.vehicle.localeCompare(b.vehicle));
       const worst = sorted[0];
       const speed = worst.impact_speed_kmh!;
       const critical = speed >= (options.criticalSpeedKmh ?? 48);
-      const others = sorted.slice(1).map((r) => `${r.vehicle} ${formatKmh(r.impact_speed_kmh!)}`);
+      const others = listed(sorted.slice(1).map((r) => `${r.vehicle} ${formatKmh(r.impact_speed_kmh!)}`));
       const mass = masses[worst.vehicle];
       const energy = worst.energy_kj ?? (mass ? kineticEnergyKj(mass, speed) : undefined);
       findings.push({
@@ -77,7 +82,7 @@ export function findingsFromResult(result: AnalysisResult, scene: Scene, options
           `${name(targetId)} is reachable by ${worst.vehicle} at ${formatKmh(speed)}` +
           (energy !== undefined ? ` (${formatKj(energy)})` : '') +
           (worst.path_length_m !== undefined ? ` after a ${formatM(worst.path_length_m)} run` : '') +
-          (others.length ? `; also ${others.join(', ')}` : ''),
+          (others ? `; also ${others}` : ''),
         featureIds: [targetId, ...outputIds('approach_path', (p) => p.target_id === targetId)],
         source: `${KINEMATICS}; ${worst.vehicle}${mass ? ` ${formatKg(mass)}` : ''}, KE = ½·m·v²`,
         magnitude: speed,
@@ -88,7 +93,7 @@ export function findingsFromResult(result: AnalysisResult, scene: Scene, options
   const short = (result.summary.standoff?.results ?? []).filter((r) => !r.ok && r.achieved_m !== null);
   for (const [targetId, rows] of groupBy(short, (r) => r.target_id)) {
     const sorted = [...rows].sort((x, y) => y.required_m - y.achieved_m! - (x.required_m - x.achieved_m!) || x.threat.localeCompare(y.threat));
-    const threat = (id: string) => options.threatNames?.[id] ?? id.replace(/_/g, ' ');
+    const threat = (id: string) => options.threatNames?.[id] ?? threatById(id)?.name ?? id.replace(/_/g, ' ');
     const worst = sorted[0];
     const shortM = worst.required_m - worst.achieved_m!;
     const line = (r: (typeof rows)[number]) =>
@@ -102,7 +107,7 @@ export function findingsFromResult(result: AnalysisResult, scene: Scene, options
         (worst.achieved_m! < 0.05 ? 'right up to it' : `to ${formatM(worst.achieved_m!)}`) +
         `, ${formatM(worst.required_m)} needed` +
         (worst.incident_kpa !== null ? `, ${formatKpa(worst.incident_kpa)} incident overpressure` : '') +
-        (sorted.length > 1 ? `; also ${sorted.slice(1).map(line).join(', ')}` : ''),
+        (sorted.length > 1 ? `; also ${listed(sorted.slice(1).map(line))}` : ''),
       featureIds: [targetId, ...outputIds('standoff_breach', (p) => p.target_id === targetId && rows.some((r) => r.threat === p.threat))],
       source: `${STANDOFF}; ${sorted.map((r) => `${threat(r.threat)} ${formatM(r.required_m)}`).join(', ')}`,
       magnitude: shortM,
@@ -189,7 +194,7 @@ function barrierFindings(
         severity: 'critical',
         message:
           `${label} fails: ` +
-          fails.map((r) => `${r.vehicle} at ${r.impact_speed_kmh !== undefined ? formatKmh(r.impact_speed_kmh) : 'unknown speed'}${r.reason ? ` (${r.reason})` : ''}`).join('; ') +
+          listed(fails.map((r) => `${r.vehicle} at ${r.impact_speed_kmh !== undefined ? formatKmh(r.impact_speed_kmh) : 'unknown speed'}${r.reason ? ` (${r.reason})` : ''}`), '; ') +
           (rating ? ` — rated ${rating}` : ''),
         featureIds: [barrierId, ...checks],
         source: [KINEMATICS, `${RATINGS}${rating ? `: ${rating}` : ''}`, ...(ratedText ? [`KE = ½·m·v²: ${[...energies, ratedText].join('; ')}`] : [])].join('. '),
@@ -219,7 +224,7 @@ function barrierFindings(
         kind: 'unrated_barrier',
         severity: 'high',
         message:
-          `${label} has no crash rating and is reached by ${unrated.map((u) => `${u.vehicle}${u.impact_speed_kmh !== undefined ? ` at ${formatKmh(u.impact_speed_kmh)}` : ''}`).join(', ')}` +
+          `${label} has no crash rating and is reached by ${listed(unrated.map((u) => `${u.vehicle}${u.impact_speed_kmh !== undefined ? ` at ${formatKmh(u.impact_speed_kmh)}` : ''}`))}` +
           ' — its stopping power is unknown',
         featureIds: [barrierId, ...checks],
         source: `${KINEMATICS}. Unrated: no test to IWA 14-1 / ISO 22343-1 / PAS 68 / ASTM F2656 (shared/reference/hvm.md §2)`,
@@ -230,16 +235,19 @@ function barrierFindings(
   return out;
 }
 
-/** Mass per class: given, else m = 2·E/v² from any reachable result (the core computed E = ½·m·v²). */
-function vehicleMasses(approach: Approach | undefined, given: Record<string, number> | undefined): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of approach?.results ?? []) {
-    if (r.energy_kj === undefined || !r.impact_speed_kmh) continue;
-    const v = r.impact_speed_kmh / 3.6;
-    // Rounded to 10 kg: the energy in the result is itself rounded.
-    out[r.vehicle] ??= Math.round((2 * r.energy_kj * 1000) / (v * v) / 10) * 10;
+/** Test mass per class code: the built-in table with the scene's `bulwark.vehicles` over it. */
+function vehicleMasses(scene: Scene): Record<string, number> {
+  try {
+    return Object.fromEntries(vehicleClassesFor(scene).map((c) => [c.code, c.massKg]));
+  } catch {
+    // A malformed `bulwark.vehicles` is reported by validation; findings just quote no energy.
+    return {};
   }
-  return { ...out, ...given };
+}
+
+/** The first three items and how many more: a finding stays one or two lines with ten vehicle classes. */
+function listed(items: readonly string[], separator = ', '): string {
+  return items.length <= 3 ? items.join(separator) : `${items.slice(0, 3).join(separator)}${separator}and ${items.length - 3} more`;
 }
 
 function nameOf(feature: SceneFeature | undefined, id: string): string {

@@ -4,12 +4,16 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { ANALYSIS_LAYER_GROUPS, DORI_COLOURS, SPEED_BANDS, VERDICT_COLOURS } from '../analysis-layers.js';
 import { applyAnalysisToMap } from '../apply-analysis-to-map.js';
-import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisStatus } from '../analysis-store.js';
+import type { AnalysisSettings, AnalysisStatus } from '../analysis-store.js';
 import type { AnalysisResult } from '../../../core/analyze/analysis-types.js';
 import type { Scene } from '../../../core/scene/types.js';
 import { findingsFromResult } from '../findings-from-result.js';
 import { AnalysisToolbar, CoveragePanel, FindingsPanel, LayersView, SpeedProfileChart, StandoffTable } from '../panels/index.js';
 import { nameLookup } from '../panels/names.js';
+import { doriPresetOptions, threatOptions, vehicleOptions } from '../picker-options.js';
+import { DORI_PRESETS } from '../../../core/coverage/dori-presets.js';
+import { THREATS } from '../../../core/threats/threats.js';
+import { BUILT_IN_VEHICLE_CLASSES } from '../../../core/vehicles/vehicle-classes.js';
 import './harness.css';
 
 /**
@@ -17,18 +21,8 @@ import './harness.css';
  * scene's own features are drawn plainly here; the app's renderer draws them properly.
  */
 maplibregl.setWorkerUrl(workerUrl);
-const threatNames: Record<string, string> = { car: 'Car (sedan)', suv_van: 'SUV / van', briefcase: 'Briefcase' };
 
-const VEHICLES = [
-  { code: 'M1', label: 'car, 1,500 kg', standard: 'IWA 14-1' },
-  { code: 'N1G', label: '4×4 pick-up, 2,500 kg', standard: 'IWA 14-1' },
-  { code: 'N1', label: 'flatbed, 3,500 kg', standard: 'IWA 14-1' },
-  { code: 'N2A', label: '2-axle cab-over, 7,200 kg', standard: 'IWA 14-1' },
-  { code: 'N2B', label: '2-axle bonneted, 7,200 kg', standard: 'IWA 14-1', verify: true },
-  { code: 'N3C', label: '2-axle cab-over, 7,200 kg', standard: 'IWA 14-1' },
-  { code: 'N2', label: '2-axle rigid, 7,500 kg', standard: 'PAS 68' },
-  { code: 'M', label: 'medium-duty truck, 6,800 kg', standard: 'ASTM F2656' },
-];
+const VEHICLES = vehicleOptions(BUILT_IN_VEHICLE_CLASSES);
 
 function sceneStyle(scene: Scene): maplibregl.StyleSpecification {
   const kinds = (k: string[]) => ({ type: 'FeatureCollection' as const, features: scene.features.filter((f) => k.includes(f.properties.kind)) as never[] });
@@ -68,12 +62,13 @@ export interface HarnessLayoutProps {
   result: AnalysisResult;
   status: AnalysisStatus;
   selectedPathId: string | null;
-  responseTimeS: number;
+  settings: AnalysisSettings;
   title: string;
 }
 
-export function HarnessLayout({ scene, result, status, selectedPathId, responseTimeS, title }: HarnessLayoutProps) {
-  const findings = findingsFromResult(result, scene, { responseTimeS, threatNames });
+export function HarnessLayout({ scene, result, status, selectedPathId, settings, title }: HarnessLayoutProps) {
+  const { responseTimeS } = settings;
+  const findings = findingsFromResult(result, scene, { responseTimeS });
   const name = nameLookup(scene);
   const path = result.features.find((f) => f.id === selectedPathId) ?? null;
   const zoom = (ids: string[]) => console.log('zoom to', ids.join(', '));
@@ -82,11 +77,11 @@ export function HarnessLayout({ scene, result, status, selectedPathId, responseT
       <header className="h-top">
         <span className="h-brand">{title}</span>
         <AnalysisToolbar
-          settings={{ ...DEFAULT_ANALYSIS_SETTINGS, vehicles: ['M1', 'N2A', 'N3C'], responseTimeS }}
+          settings={settings}
           status={status}
           vehicleOptions={VEHICLES}
-          threatOptions={[{ id: 'car', label: 'Car (sedan), 227 kg TNT' }, { id: 'suv_van', label: 'SUV / van, 454 kg TNT', verify: true }, { id: 'briefcase', label: 'Briefcase, 23 kg TNT' }]}
-          doriPresetOptions={[{ id: 'IEC62676-4:2014', label: 'IEC 62676-4:2014' }, { id: 'IEC62676-4:2025', label: 'IEC 62676-4:2025 (verify)' }]}
+          threatOptions={threatOptions(THREATS)}
+          doriPresetOptions={doriPresetOptions(DORI_PRESETS)}
           onVehiclesChange={() => {}}
           onThreatsChange={() => {}}
           onDoriPresetChange={() => {}}
@@ -123,7 +118,7 @@ export function HarnessLayout({ scene, result, status, selectedPathId, responseT
         <MapPane scene={scene} result={result} selectedPathId={selectedPathId} />
       </main>
       <aside className="h-right">
-        <StandoffTable result={result} scene={scene} threatNames={threatNames} onZoomTo={zoom} />
+        <StandoffTable result={result} scene={scene} threatNames={Object.fromEntries(THREATS.map((t) => [t.id, t.name]))} onZoomTo={zoom} />
         <LayersView result={result} scene={scene} responseTimeS={responseTimeS} onZoomTo={zoom} />
       </aside>
       <footer className="h-bottom">

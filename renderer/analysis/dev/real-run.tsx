@@ -42,9 +42,12 @@ async function main() {
     kinds,
     summary: Object.keys(result.summary),
   };
+  // Show the speed profile of the fastest approach found.
+  const paths = result.features.filter((f) => f.properties.kind === 'approach_path');
+  const fastest = [...paths].sort((a, b) => Number(b.properties.impact_speed_kmh) - Number(a.properties.impact_speed_kmh))[0];
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <HarnessLayout title="Bulwark · real run in the worker" scene={scene} result={result} status={{ state: 'done' }} selectedPathId={null} responseTimeS={90} />
+      <HarnessLayout title="Bulwark · real run in the worker" scene={scene} result={result} status={{ state: 'done' }} selectedPathId={fastest?.id ?? null} settings={settings} />
     </StrictMode>,
   );
 }

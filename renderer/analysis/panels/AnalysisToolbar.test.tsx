@@ -32,7 +32,7 @@ function setup(status: AnalysisStatus = { state: 'idle' }) {
 describe('AnalysisToolbar', () => {
   it('picks vehicle classes grouped by standard, keeping the table order, and flags values to verify', () => {
     const { calls, container } = setup();
-    expect(container.querySelector('summary[aria-label="Vehicle classes"]')!.textContent).toBe('Vehicles M1, N2A');
+    expect(container.querySelector('summary[aria-label="Vehicle classes"]')!.textContent).toBe('VehiclesM1, N2A');
     expect([...container.querySelectorAll('legend')].map((l) => l.textContent)).toEqual(['IWA 14-1', 'ASTM F2656']);
     fireEvent.click(screen.getByLabelText(/N1G/));
     fireEvent.click(screen.getByLabelText(/^M1/));
@@ -42,7 +42,7 @@ describe('AnalysisToolbar', () => {
 
   it('picks threats, the DORI preset and the response time in seconds, and runs', () => {
     const { calls, container } = setup();
-    expect(container.querySelector('summary[aria-label="Threats"]')!.textContent).toBe('Threats Car (sedan)');
+    expect(container.querySelector('summary[aria-label="Threats"]')!.textContent).toBe('ThreatsCar (sedan)');
     fireEvent.click(screen.getByLabelText(/SUV \/ van/));
     fireEvent.change(screen.getByLabelText('DORI preset'), { target: { value: 'IEC62676-4:2025' } });
     fireEvent.change(screen.getByLabelText('Response time in seconds'), { target: { value: '90' } });

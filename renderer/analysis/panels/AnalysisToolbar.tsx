@@ -10,6 +10,8 @@ export interface VehicleOption {
   standard: string;
   /** The reference marks the value VERIFY or secondary (hvm.md). */
   verify?: boolean;
+  /** Source and unverified fields, shown as a tooltip. */
+  note?: string;
 }
 export interface ChoiceOption {
   id: string;
@@ -54,7 +56,8 @@ export function AnalysisToolbar(props: AnalysisToolbarProps) {
     <div className="an-toolbar" role="toolbar" aria-label="Analysis">
       <details className="an-picker">
         <summary aria-label="Vehicle classes">
-          <span className="an-picker-label">Vehicles</span> {summary(settings.vehicles, 'none')}
+          <span className="an-picker-label">Vehicles</span>
+          <span className="an-picker-value">{summary(settings.vehicles, 'none')}</span>
         </summary>
         <div className="an-popover">
           {standards.map((std) => (
@@ -63,7 +66,7 @@ export function AnalysisToolbar(props: AnalysisToolbarProps) {
               {vehicleOptions
                 .filter((v) => v.standard === std)
                 .map((v) => (
-                  <label key={v.code} className="an-check">
+                  <label key={v.code} className="an-check" title={v.note}>
                     <input
                       type="checkbox"
                       checked={settings.vehicles.includes(v.code)}
@@ -79,11 +82,13 @@ export function AnalysisToolbar(props: AnalysisToolbarProps) {
       </details>
       <details className="an-picker">
         <summary aria-label="Threats">
-          <span className="an-picker-label">Threats</span>{' '}
-          {summary(
-            settings.threats.map((id) => threatOptions.find((t) => t.id === id)?.label.split(',')[0] ?? id),
-            'none',
-          )}
+          <span className="an-picker-label">Threats</span>
+          <span className="an-picker-value">
+            {summary(
+              settings.threats.map((id) => threatOptions.find((t) => t.id === id)?.label.split(',')[0] ?? id),
+              'none',
+            )}
+          </span>
         </summary>
         <div className="an-popover">
           {threatOptions.map((t) => (
