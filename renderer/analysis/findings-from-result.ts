@@ -37,6 +37,8 @@ export interface FindingsOptions {
   responseTimeS?: number;
 }
 
+/** DfT TAL 01/11 largest clear (air) gap in a vehicle security barrier line, m (hvm.md §1). */
+const TAL_GAP_M = 1.2;
 const KINEMATICS = 'v² = u² + 2as with corner limit v = √(μ·g·r), μ = 1.0 unless set (shared/reference/hvm.md §1, MIL-HDBK-1013/14 eq. 6)';
 const RATINGS = 'IWA 14-1 / ISO 22343-1 / PAS 68 / ASTM F2656 rating strings (shared/reference/hvm.md §2)';
 const STANDOFF = 'NCTC/DHS Bomb Threat Stand-Off chart, mandatory evacuation distance; incident overpressure Kingery–Bulmash (shared/reference/blast-standoff.md §1–2)';
@@ -57,14 +59,15 @@ export function findingsFromResult(result: AnalysisResult, scene: Scene, options
   const masses = { ...vehicleMasses(scene), ...options.vehicleMassKg };
   const findings: Finding[] = [];
   const outputs = result.features;
+  const outputsByKind = groupBy(outputs, (f) => f.properties.kind);
   const outputIds = (kind: string, match: (p: SceneFeature['properties']) => boolean) =>
-    outputs.filter((f) => f.properties.kind === kind && match(f.properties)).map((f) => f.id);
+    (outputsByKind.get(kind) ?? []).filter((f) => match(f.properties)).map((f) => f.id);
 
+  const isZone = (id: string) => !byId.has(id) || ['site', 'crowd_zone'].includes(byId.get(id)!.properties.kind);
   const approach = result.summary.approach;
   if (approach) {
-    findings.push(...barrierFindings(approach, byId, masses, outputIds));
+    findings.push(...barrierFindings(approach, byId, masses, outputs, outputIds));
     // The approach analysis also targets barrier lines; those speak through the barrier findings.
-    const isZone = (id: string) => !byId.has(id) || ['site', 'crowd_zone'].includes(byId.get(id)!.properties.kind);
     const reached = approach.results.filter((r) => r.reachable && r.impact_speed_kmh !== undefined && isZone(r.target_id));
     for (const [targetId, rows] of groupBy(reached, (r) => r.target_id)) {
       const sorted = [...rows].sort((a, b) => b.impact_speed_kmh! - a.impact_speed_kmh! || a.vehicle.localeCompare(b.vehicle));
@@ -131,6 +134,8 @@ export function findingsFromResult(result: AnalysisResult, scene: Scene, options
   }
 
   for (const z of result.summary.coverage?.zones ?? []) {
+    // The coverage analysis also measures inside perimeters; findings are about where people are.
+    if (!isZone(z.zone_id)) continue;
     const levels = Object.keys(z.covered_pct);
     if (levels.length === 0) continue;
     // The lowest level reported plays Detect; Identify where the preset has it, else the highest.
@@ -167,14 +172,21 @@ function barrierFindings(
   approach: Approach,
   byId: Map<string, SceneFeature>,
   masses: Record<string, number>,
+  outputs: readonly SceneFeature[],
   outputIds: (kind: string, match: (p: SceneFeature['properties']) => boolean) => string[],
 ): Finding[] {
   const out: Finding[] = [];
+  // The summary rows may leave the reason to the barrier_check features.
+  const checkReasons = new Map<string, string>();
+  for (const f of outputs) {
+    if (f.properties.kind === 'barrier_check' && typeof f.properties.reason === 'string') checkReasons.set(`${String(f.properties.barrier_id)}\u0000${String(f.properties.vehicle)}`, f.properties.reason);
+  }
   for (const [barrierId, rows] of groupBy(approach.barriers, (b) => b.barrier_id)) {
     const feature = byId.get(barrierId);
     const label = nameOf(feature, barrierId);
     const rating = typeof feature?.properties.rating === 'string' ? feature.properties.rating : undefined;
     const checks = outputIds('barrier_check', (p) => p.barrier_id === barrierId);
+    const reasonOf = (r: Approach['barriers'][number]) => r.reason ?? checkReasons.get(`${barrierId}\u0000${r.vehicle}`);
     const bySpeed = (a: Approach['barriers'][number], b: Approach['barriers'][number]) => (b.impact_speed_kmh ?? 0) - (a.impact_speed_kmh ?? 0) || a.vehicle.localeCompare(b.vehicle);
 
     const fails = rows.filter((r) => r.verdict === 'fail').sort(bySpeed);
@@ -185,6 +197,7 @@ function barrierFindings(
       const energies = fails
         .filter((r) => r.impact_speed_kmh !== undefined && masses[r.vehicle])
         .map((r) => `${r.vehicle} ${formatKg(masses[r.vehicle])} at ${formatKmh(r.impact_speed_kmh!)} → ${formatKj(kineticEnergyKj(masses[r.vehicle], r.impact_speed_kmh!))}`);
+      const reasons = fails.filter((r) => reasonOf(r)).map((r) => `${r.vehicle}: ${reasonOf(r)}`);
       const ratedText = ratedMass !== undefined && ratedSpeed !== undefined
         ? `rated ${formatKg(ratedMass)} at ${formatKmh(ratedSpeed)} → ${formatKj(kineticEnergyKj(ratedMass, ratedSpeed))}`
         : undefined;
@@ -194,24 +207,29 @@ function barrierFindings(
         severity: 'critical',
         message:
           `${label} fails: ` +
-          listed(fails.map((r) => `${r.vehicle} at ${r.impact_speed_kmh !== undefined ? formatKmh(r.impact_speed_kmh) : 'unknown speed'}${r.reason ? ` (${r.reason})` : ''}`), '; ') +
+          listed(fails.map((r) => `${r.vehicle} at ${r.impact_speed_kmh !== undefined ? formatKmh(r.impact_speed_kmh) : 'unknown speed'}`)) +
           (rating ? ` — rated ${rating}` : ''),
         featureIds: [barrierId, ...checks],
-        source: [KINEMATICS, `${RATINGS}${rating ? `: ${rating}` : ''}`, ...(ratedText ? [`KE = ½·m·v²: ${[...energies, ratedText].join('; ')}`] : [])].join('. '),
+        source: [
+          ...(reasons.length ? [`Why: ${listed(reasons, '; ')}`] : []),
+          KINEMATICS,
+          `${RATINGS}${rating ? `: ${rating}` : ''}`,
+          ...(ratedText ? [`KE = ½·m·v²: ${[...energies, ratedText].join('; ')}`] : []),
+        ].join('. '),
         magnitude: fails[0].impact_speed_kmh ?? 0,
       });
     }
 
-    const gapFails = rows.filter((r) => !r.gap_ok && r.verdict !== 'not_reached');
-    if (gapFails.length) {
+    // gap_ok is the TAL 01/11 clear-gap rule for vehicle-stopping lines; whether a class fits through is in its verdict.
+    if (rows.some((r) => !r.gap_ok)) {
       const gapM = typeof feature?.properties.gap_m === 'number' ? feature.properties.gap_m : undefined;
       out.push({
         id: `barrier_gap:${barrierId}`,
         kind: 'barrier_gap',
-        severity: 'critical',
-        message: `${label}: ${gapM !== undefined ? `the ${formatM(gapM)} gap` : 'a gap'} lets ${[...new Set(gapFails.map((r) => r.vehicle))].join(', ')} through`,
+        severity: 'high',
+        message: `${label}: ${gapM !== undefined ? `its ${formatM(gapM)} gap is` : 'its gaps are'} wider than the ${formatM(TAL_GAP_M)} clear gap allowed between vehicle-stopping elements`,
         featureIds: [barrierId, ...checks],
-        source: 'A gap stops a vehicle only when narrower than its width (scene-format.md); pedestrian air gap ≤ 1.2 m, DfT TAL 01/11 (shared/reference/hvm.md §1)',
+        source: 'DfT TAL 01/11: air gap ≤ 1.2 m between security barrier elements (shared/reference/hvm.md §1, acceptance 9)',
         magnitude: gapM ?? 0,
       });
     }
