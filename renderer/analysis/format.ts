@@ -5,8 +5,12 @@
  */
 const LOCALE = 'en-GB';
 
+// One formatter per digit count: building an Intl.NumberFormat per call costs more than the formatting.
+const formatters = new Map<number, Intl.NumberFormat>();
 function fixed(value: number, digits: number): string {
-  return value.toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  let f = formatters.get(digits);
+  if (!f) formatters.set(digits, (f = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f.format(value);
 }
 
 export const formatKmh = (kmh: number): string => `${fixed(kmh, 1)} km/h`;
