@@ -1,6 +1,7 @@
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSourceSpecification, LayerSpecification } from 'maplibre-gl';
 import type { AnalysisResult } from '../../core/analyze/analysis-types.js';
 import type { Position, SceneFeature, SceneGeometry } from '../../core/scene/types.js';
+import { CRITICAL_SPEED_KMH, SEVERE_SPEED_KMH } from './thresholds.js';
 
 /**
  * Map sources and layers for the analysis outputs (scene-format.md "Output kinds"), as pure
@@ -83,16 +84,13 @@ export type Verdict = keyof typeof VERDICT_COLOURS;
 /** Worst first: the badge of a barrier shows its worst verdict over the chosen classes. */
 const VERDICT_ORDER: readonly Verdict[] = ['fail', 'unrated', 'pass', 'not_reached'];
 
-/**
- * Speed colour of approach paths: a blue ramp below 48 km/h, amber from 48 km/h (the lowest common
- * IWA 14-1 goods-vehicle test speed, hvm.md §2) and red from 64 km/h.
- */
+/** Speed colour of approach paths: blue below the critical speed, then amber, then red (thresholds.ts). */
 export const SPEED_BANDS = [
   { fromKmh: 0, colour: '#9fb7d3', label: '< 16 km/h' },
   { fromKmh: 16, colour: '#5b84b8', label: '16–32 km/h' },
-  { fromKmh: 32, colour: '#2c4f86', label: '32–48 km/h' },
-  { fromKmh: 48, colour: ANALYSIS_COLOURS.warning, label: '48–64 km/h' },
-  { fromKmh: 64, colour: ANALYSIS_COLOURS.problem, label: '≥ 64 km/h' },
+  { fromKmh: 32, colour: '#2c4f86', label: `32–${CRITICAL_SPEED_KMH} km/h` },
+  { fromKmh: CRITICAL_SPEED_KMH, colour: ANALYSIS_COLOURS.warning, label: `${CRITICAL_SPEED_KMH}–${SEVERE_SPEED_KMH} km/h` },
+  { fromKmh: SEVERE_SPEED_KMH, colour: ANALYSIS_COLOURS.problem, label: `≥ ${SEVERE_SPEED_KMH} km/h` },
 ] as const;
 
 const speedColour: ExpressionSpecification = [

@@ -2,6 +2,7 @@ import type { AnalysisResult } from '../../core/analyze/analysis-types.js';
 import type { Scene, SceneFeature } from '../../core/scene/types.js';
 import { threatById } from '../../core/threats/threats.js';
 import { vehicleClassesFor } from '../../core/vehicles/vehicle-classes-for.js';
+import { CRITICAL_SPEED_KMH } from './thresholds.js';
 import { formatKg, formatKj, formatKmh, formatKpa, formatM, formatM2, formatPct, formatS, kineticEnergyKj, levelLabel } from './format.js';
 
 /** How bad a finding is; the list is ordered by this first. */
@@ -27,7 +28,7 @@ export interface Finding {
 }
 
 export interface FindingsOptions {
-  /** Impact speed at or above which a reachable zone is critical, km/h (default 48, the lowest common IWA 14-1 test speed for goods vehicles, hvm.md §2). */
+  /** Impact speed at or above which a reachable zone is critical, km/h (default CRITICAL_SPEED_KMH). */
   criticalSpeedKmh?: number;
   /** Mass of vehicle class codes, for the energies quoted, over the scene's classes (core/vehicles). */
   vehicleMassKg?: Record<string, number>;
@@ -55,53 +56,83 @@ type Approach = NonNullable<AnalysisResult['summary']['approach']>;
  */
 export function findingsFromResult(result: AnalysisResult, scene: Scene, options: FindingsOptions = {}): Finding[] {
   const byId = new Map(scene.features.map((f) => [f.id, f]));
-  const name = (id: string) => nameOf(byId.get(id), id);
-  const masses = { ...vehicleMasses(scene), ...options.vehicleMassKg };
-  const findings: Finding[] = [];
-  const outputs = result.features;
-  const outputsByKind = groupBy(outputs, (f) => f.properties.kind);
-  const outputIds = (kind: string, match: (p: SceneFeature['properties']) => boolean) =>
-    (outputsByKind.get(kind) ?? []).filter((f) => match(f.properties)).map((f) => f.id);
+  const outputsByKind = groupBy(result.features, (f) => f.properties.kind);
+  const ctx: Context = {
+    result,
+    scene,
+    options,
+    byId,
+    masses: { ...vehicleMasses(scene), ...options.vehicleMassKg },
+    name: (id) => nameOf(byId.get(id), id),
+    isZone: (id) => !byId.has(id) || ['site', 'crowd_zone'].includes(byId.get(id)!.properties.kind),
+    outputIds: (kind, match) => (outputsByKind.get(kind) ?? []).filter((f) => match(f.properties)).map((f) => f.id),
+    threat: (id) => options.threatNames?.[id] ?? threatById(id)?.name ?? id.replace(/_/g, ' '),
+  };
+  const findings = [...barrierFindings(ctx), ...reachableFindings(ctx), ...standoffFindings(ctx), ...layerFindings(ctx), ...coverageFindings(ctx)];
+  // Within a severity, kinds keep the order of FINDING_KINDS so magnitudes of one unit compare.
+  return findings.sort(
+    (a, b) =>
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+      FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) ||
+      b.magnitude - a.magnitude ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
 
-  const isZone = (id: string) => !byId.has(id) || ['site', 'crowd_zone'].includes(byId.get(id)!.properties.kind);
-  const approach = result.summary.approach;
-  if (approach) {
-    findings.push(...barrierFindings(approach, byId, masses, outputs, outputIds));
-    // The approach analysis also targets barrier lines; those speak through the barrier findings.
-    const reached = approach.results.filter((r) => r.reachable && r.impact_speed_kmh !== undefined && isZone(r.target_id));
-    for (const [targetId, rows] of groupBy(reached, (r) => r.target_id)) {
-      const sorted = [...rows].sort((a, b) => b.impact_speed_kmh! - a.impact_speed_kmh! || a.vehicle.localeCompare(b.vehicle));
-      const worst = sorted[0];
-      const speed = worst.impact_speed_kmh!;
-      const critical = speed >= (options.criticalSpeedKmh ?? 48);
-      const others = listed(sorted.slice(1).map((r) => `${r.vehicle} ${formatKmh(r.impact_speed_kmh!)}`));
-      const mass = masses[worst.vehicle];
-      const energy = worst.energy_kj ?? (mass ? kineticEnergyKj(mass, speed) : undefined);
-      findings.push({
-        id: `zone_reachable:${targetId}`,
-        kind: 'zone_reachable',
-        severity: critical ? 'critical' : 'high',
-        message:
-          `${name(targetId)} is reachable by ${worst.vehicle} at ${formatKmh(speed)}` +
-          (energy !== undefined ? ` (${formatKj(energy)})` : '') +
-          (worst.path_length_m !== undefined ? ` after a ${formatM(worst.path_length_m)} run` : '') +
-          (others ? `; also ${others}` : ''),
-        featureIds: [targetId, ...outputIds('approach_path', (p) => p.target_id === targetId)],
-        source: `${KINEMATICS}; ${worst.vehicle}${mass ? ` ${formatKg(mass)}` : ''}, KE = ½·m·v²`,
-        magnitude: speed,
-      });
-    }
+interface Context {
+  result: AnalysisResult;
+  scene: Scene;
+  options: FindingsOptions;
+  byId: Map<string, SceneFeature>;
+  /** Test mass by class code, kg. */
+  masses: Record<string, number>;
+  name(id: string): string;
+  /** Sites and crowd zones (and ids the scene does not know): where people are. */
+  isZone(id: string): boolean;
+  outputIds(kind: string, match: (p: SceneFeature['properties']) => boolean): string[];
+  threat(id: string): string;
+}
+
+/** Sites and crowd zones a vehicle reaches, with the fastest class (the approach also targets barrier lines; those speak through the barrier findings). */
+function reachableFindings({ result, options, masses, name, isZone, outputIds }: Context): Finding[] {
+  const out: Finding[] = [];
+  const reached = (result.summary.approach?.results ?? []).filter((r) => r.reachable && r.impact_speed_kmh !== undefined && isZone(r.target_id));
+  for (const [targetId, rows] of groupBy(reached, (r) => r.target_id)) {
+    const sorted = [...rows].sort((a, b) => b.impact_speed_kmh! - a.impact_speed_kmh! || a.vehicle.localeCompare(b.vehicle));
+    const worst = sorted[0];
+    const speed = worst.impact_speed_kmh!;
+    const critical = speed >= (options.criticalSpeedKmh ?? CRITICAL_SPEED_KMH);
+    const others = listed(sorted.slice(1).map((r) => `${r.vehicle} ${formatKmh(r.impact_speed_kmh!)}`));
+    const mass = masses[worst.vehicle];
+    const energy = worst.energy_kj ?? (mass ? kineticEnergyKj(mass, speed) : undefined);
+    out.push({
+      id: `zone_reachable:${targetId}`,
+      kind: 'zone_reachable',
+      severity: critical ? 'critical' : 'high',
+      message:
+        `${name(targetId)} is reachable by ${worst.vehicle} at ${formatKmh(speed)}` +
+        (energy !== undefined ? ` (${formatKj(energy)})` : '') +
+        (worst.path_length_m !== undefined ? ` after a ${formatM(worst.path_length_m)} run` : '') +
+        (others ? `; also ${others}` : ''),
+      featureIds: [targetId, ...outputIds('approach_path', (p) => p.target_id === targetId)],
+      source: `${KINEMATICS}; ${worst.vehicle}${mass ? ` ${formatKg(mass)}` : ''}, KE = ½·m·v²`,
+      magnitude: speed,
+    });
   }
+  return out;
+}
 
+/** One finding per target whose bomb standoff is short, led by the largest shortfall. */
+function standoffFindings({ result, name, outputIds, threat }: Context): Finding[] {
+  const out: Finding[] = [];
   const short = (result.summary.standoff?.results ?? []).filter((r) => !r.ok && r.achieved_m !== null);
   for (const [targetId, rows] of groupBy(short, (r) => r.target_id)) {
     const sorted = [...rows].sort((x, y) => y.required_m - y.achieved_m! - (x.required_m - x.achieved_m!) || x.threat.localeCompare(y.threat));
-    const threat = (id: string) => options.threatNames?.[id] ?? threatById(id)?.name ?? id.replace(/_/g, ' ');
     const worst = sorted[0];
     const shortM = worst.required_m - worst.achieved_m!;
     const line = (r: (typeof rows)[number]) =>
       `${threat(r.threat)} at ${formatM(r.achieved_m!)} of ${formatM(r.required_m)}${r.incident_kpa !== null ? ` (${formatKpa(r.incident_kpa)})` : ''}`;
-    findings.push({
+    out.push({
       id: `standoff_short:${targetId}`,
       kind: 'standoff_short',
       severity: 'high',
@@ -116,25 +147,33 @@ export function findingsFromResult(result: AnalysisResult, scene: Scene, options
       magnitude: shortM,
     });
   }
+  return out;
+}
 
-  for (const t of result.summary.layers?.targets ?? []) {
-    if (!t.single_layer) continue;
-    const pI = t.p_interruption;
-    findings.push({
-      id: `single_layer:${t.target_id}`,
-      kind: 'single_layer',
-      severity: 'medium',
-      message:
-        `${name(t.target_id)} is protected by a single layer: ${t.vehicle_layers_crossed ?? 'none'} crossed by vehicles, ${t.pedestrian_layers_crossed ?? 'none'} on foot` +
-        (pI !== undefined && pI !== null ? `; P(interruption) ${pI.toFixed(2)}${options.responseTimeS !== undefined ? ` at ${formatS(options.responseTimeS)} response` : ''}` : ''),
-      featureIds: [t.target_id, ...t.layers.map((l) => l.layer_id)],
-      source: LAYERS,
-      magnitude: 1 - (pI ?? 0),
+/** Targets with no defence in depth. */
+function layerFindings({ result, options, name }: Context): Finding[] {
+  return (result.summary.layers?.targets ?? [])
+    .filter((t) => t.single_layer)
+    .map((t) => {
+      const pI = t.p_interruption;
+      return {
+        id: `single_layer:${t.target_id}`,
+        kind: 'single_layer',
+        severity: 'medium',
+        message:
+          `${name(t.target_id)} is protected by a single layer: ${t.vehicle_layers_crossed ?? 'none'} crossed by vehicles, ${t.pedestrian_layers_crossed ?? 'none'} on foot` +
+          (pI !== undefined && pI !== null ? `; P(interruption) ${pI.toFixed(2)}${options.responseTimeS !== undefined ? ` at ${formatS(options.responseTimeS)} response` : ''}` : ''),
+        featureIds: [t.target_id, ...t.layers.map((l) => l.layer_id)],
+        source: LAYERS,
+        magnitude: 1 - (pI ?? 0),
+      } satisfies Finding;
     });
-  }
+}
 
+/** Detect and Identify gaps of sites and crowd zones (the coverage analysis also measures inside perimeters). */
+function coverageFindings({ result, scene, name, isZone, outputIds }: Context): Finding[] {
+  const out: Finding[] = [];
   for (const z of result.summary.coverage?.zones ?? []) {
-    // The coverage analysis also measures inside perimeters; findings are about where people are.
     if (!isZone(z.zone_id)) continue;
     const levels = Object.keys(z.covered_pct);
     if (levels.length === 0) continue;
@@ -145,37 +184,26 @@ export function findingsFromResult(result: AnalysisResult, scene: Scene, options
     for (const [level, severity] of checked) {
       const gapM2 = z.area_m2 - (z.covered_m2[level] ?? 0);
       if (gapM2 < 1) continue;
-      const gapIds = outputIds('coverage_gap', (p) => p.zone_id === z.zone_id && p.dori === level);
-      findings.push({
+      out.push({
         id: `coverage_gap:${z.zone_id}:${level}`,
         kind: 'coverage_gap',
         severity,
         message: `${name(z.zone_id)}: ${formatPct(100 - (z.covered_pct[level] ?? 0))} without ${levelLabel(level)} coverage (${formatM2(gapM2)} of ${formatM2(z.area_m2)})`,
-        featureIds: [z.zone_id, ...gapIds],
+        featureIds: [z.zone_id, ...outputIds('coverage_gap', (p) => p.zone_id === z.zone_id && p.dori === level)],
         source: `${DORI}; preset ${String(scene.bulwark.settings?.dori_preset ?? 'IEC62676-4:2014')}, level ${levelLabel(level)}`,
         magnitude: gapM2,
       });
     }
   }
-
-  // Within a severity, kinds keep the order of FINDING_KINDS so magnitudes of one unit compare.
-  return findings.sort(
-    (a, b) =>
-      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-      FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) ||
-      b.magnitude - a.magnitude ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  return out;
 }
 
-function barrierFindings(
-  approach: Approach,
-  byId: Map<string, SceneFeature>,
-  masses: Record<string, number>,
-  outputs: readonly SceneFeature[],
-  outputIds: (kind: string, match: (p: SceneFeature['properties']) => boolean) => string[],
-): Finding[] {
+/** Barriers that fail, gaps beyond the TAL 01/11 rule, and unrated barriers a vehicle reaches. */
+function barrierFindings({ result, byId, masses, outputIds }: Context): Finding[] {
   const out: Finding[] = [];
+  const approach = result.summary.approach;
+  if (!approach) return out;
+  const outputs = result.features;
   // The summary rows may leave the reason to the barrier_check features.
   const checkReasons = new Map<string, string>();
   for (const f of outputs) {

@@ -2,6 +2,7 @@ import type { SceneFeature } from '../../../core/scene/types.js';
 import { ANALYSIS_COLOURS } from '../analysis-layers.js';
 import { formatKmh, formatM } from '../format.js';
 import { speedProfile, type SpeedPhase } from '../speed-profile.js';
+import { CRITICAL_SPEED_KMH } from '../thresholds.js';
 import './analysis-panels.css';
 
 export interface SpeedProfileChartProps {
@@ -9,7 +10,7 @@ export interface SpeedProfileChartProps {
   path: SceneFeature | null;
   /** Display name of the path's target. */
   targetName?: string;
-  /** A reference speed drawn as a dashed line, km/h (default 48: the lowest common IWA 14-1 test speed). */
+  /** A reference speed drawn as a dashed line, km/h (default: the critical speed of thresholds.ts). */
   referenceSpeedKmh?: number;
   width?: number;
   height?: number;
@@ -29,7 +30,7 @@ function niceStep(max: number, count: number): number {
 }
 
 /** Speed against distance along the selected approach path, by phase, with the impact speed marked. */
-export function SpeedProfileChart({ path, targetName, referenceSpeedKmh = 48, width = 560, height = 210 }: SpeedProfileChartProps) {
+export function SpeedProfileChart({ path, targetName, referenceSpeedKmh = CRITICAL_SPEED_KMH, width = 560, height = 210 }: SpeedProfileChartProps) {
   const profile = path ? speedProfile(path) : null;
   if (!path || !profile) {
     return (
