@@ -58,6 +58,16 @@ describe('AnalysisToolbar', () => {
     expect(calls).toEqual([['cancel', null]]);
   });
 
+  it('an open picker closes on a click outside it, not on a click inside', () => {
+    const { container } = setup();
+    const picker = container.querySelector('details')!;
+    picker.setAttribute('open', '');
+    fireEvent.pointerDown(screen.getByLabelText(/N1G/));
+    expect(picker.hasAttribute('open')).toBe(true);
+    fireEvent.pointerDown(document.body);
+    expect(picker.hasAttribute('open')).toBe(false);
+  });
+
   it('shows an analysis error with its message', () => {
     setup({ state: 'error', message: 'feature cam-e: hfov_deg must be in (0, 360], got 400' });
     expect(screen.getByText('Analysis failed: feature cam-e: hfov_deg must be in (0, 360], got 400')).toBeTruthy();

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { AnalysisSettings, AnalysisStatus } from '../analysis-store.js';
 import { AnalysisStatusIndicator } from './AnalysisStatusIndicator.js';
 import './analysis-panels.css';
@@ -51,9 +52,17 @@ export function AnalysisToolbar(props: AnalysisToolbarProps) {
   const standards = [...new Set(vehicleOptions.map((v) => v.standard))];
   const vehicleOrder = vehicleOptions.map((v) => v.code);
   const threatOrder = threatOptions.map((t) => t.id);
-  const running = status.state === 'running';
+  const root = useRef<HTMLDivElement>(null);
+  // A picker closes when the user clicks anywhere outside it, like a menu.
+  useEffect(() => {
+    const close = (e: PointerEvent) => {
+      for (const d of root.current?.querySelectorAll('details[open]') ?? []) if (!d.contains(e.target as Node)) d.removeAttribute('open');
+    };
+    document.addEventListener('pointerdown', close);
+    return () => document.removeEventListener('pointerdown', close);
+  }, []);
   return (
-    <div className="an-toolbar" role="toolbar" aria-label="Analysis">
+    <div className="an-toolbar" role="toolbar" aria-label="Analysis" ref={root}>
       <details className="an-picker">
         <summary aria-label="Vehicle classes">
           <span className="an-picker-label">Vehicles</span>
