@@ -35,7 +35,7 @@ export interface CoverageSummary {
     k2_m2: number;
   }[];
   cameras: { camera_id: string; view_m2: Record<DoriLevelName, number> }[];
-  perimeters?: { perimeter_id: string; length_m: number; covered_detect_m: number; covered_detect_pct: number }[];
+  perimeters?: { id: string; length_m: number; covered_detect_m: number; covered_detect_pct: number }[];
 }
 
 export interface ApproachSummary {
@@ -88,7 +88,15 @@ export interface AnalysisSummary {
   layers?: LayersSummary;
 }
 
+/** Something an analysis could not use or wants the planner to know, placed by feature id. */
+export interface AnalysisNotice {
+  severity: 'error' | 'warning';
+  featureId?: string;
+  message: string;
+}
+
 export interface AnalysisResult {
   features: SceneFeature[];
   summary: AnalysisSummary;
+  notices: AnalysisNotice[];
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { SceneFeature } from '../scene/types.js';
 import { analyzeCoverage } from './analyze-coverage.js';
 import { cameraViewWithIndex } from './camera-view.js';
 import { prepareCoverageIndex } from './coverage-index.js';
@@ -106,6 +105,12 @@ describe('analyzeCoverage', () => {
     // on the east wall: the half disc x ≥ 0 = π·100/2
     const facade = analyzeCoverage(metreScene([disc360('f', 0, 0), house]));
     expect(facade.summary.cameras[0].view_m2.detect).toBeCloseTo(157.08, 1);
+    // 2 cm inside the wall is drawing error: the camera is put on the façade (FACADE_SNAP_MM)
+    const snapped = analyzeCoverage(metreScene([disc360('s', -0.02, 1), house]));
+    expect(snapped.summary.cameras[0].view_m2.detect).toBeCloseTo(157.08, 0);
+    expect(snapped.findings).toEqual([]);
+    // 10 cm inside is inside
+    expect(analyzeCoverage(metreScene([disc360('d', -0.1, 1), house])).summary.cameras[0].view_m2.detect).toBe(0);
     // on the corner (0, 5): everything but the building's quarter = ¾·π·100
     const corner = analyzeCoverage(metreScene([disc360('c', 0, 5), house]));
     expect(corner.summary.cameras[0].view_m2.detect).toBeCloseTo(235.62, 1);
@@ -201,4 +206,3 @@ describe('isovist', () => {
   });
 });
 
-export type { SceneFeature };

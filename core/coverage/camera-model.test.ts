@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SceneFeature } from '../scene/types.js';
-import { cameraModel, derivedTiltDeg, levelGroundRadiusM, type CameraModel } from './camera-model.js';
+import { cameraModel, cameraReaches, derivedTiltDeg, levelGroundRadiusM, type CameraModel } from './camera-model.js';
 import {
   doriReachM,
   groundHitM,
@@ -81,6 +81,16 @@ describe('optics (cctv.md §2, §6)', () => {
     expect(reach('detect')).toBeCloseTo(38.4, 2); // 960/25
     expect(reach('monitor')).toBeCloseTo(76.8, 2); // 960/12.5
     expect(reach('inspect')).toBeCloseTo(0.96, 2); // 960/1000
+  });
+
+  it('A1 through the camera model: every level of the table with its lens and ground reach', () => {
+    const r = cameraReaches(camera({ range_m: 1000 }), P2014.levels);
+    expect(r.map((x) => [x.dori, +x.reachM.toFixed(2)])).toEqual([
+      ['monitor', 76.8], ['detect', 38.4], ['observe', 15.36], ['recognise', 7.68], ['identify', 3.84], ['inspect', 0.96],
+    ]);
+    // ground reach from a 4 m mount: √(38.4² − 4²) = 38.19 m; Identify 3.84 m < 4 m: never
+    expect(r[1].groundM).toBeCloseTo(38.19, 2);
+    expect(r[4].groundM).toBe(0);
   });
 
   it('A2: 2025 levels and other sensors', () => {

@@ -132,10 +132,29 @@ export function levelReachM(camera: CameraModel, ppm: number): number {
 }
 
 /**
- * Ground radius (from the camera's foot) inside which the target gets at least `ppm`, by slant
- * distance (scene-format.md "Measurement conventions"; cctv.md §2), capped by the camera's range.
+ * Ground radius (from the camera's foot) inside which the target gets at least `ppm`, capped by
+ * the camera's range. Density is taken at the slant distance R = √(D² + (H − h_t)²) from the lens
+ * (cctv.md §2 "use slant range … not ground distance D"), not at the depth along the optical
+ * axis, because: scene-format.md fixes it ("its pixel density uses the slant distance from the
+ * lens"); it is conservative — the axial depth R·cos(off-axis angle) is never longer, so slant
+ * never overstates a level; and it is the same in every direction, so each level is a disc around
+ * the camera's foot that intersects exactly with the footprint and the visibility polygon.
  */
 export function levelGroundRadiusM(camera: CameraModel, ppm: number): number {
   const lensAboveTargetM = Math.max(camera.heightM - camera.targetHeightM, 0);
   return Math.min(camera.rangeM, groundDistanceAtSlantM(levelReachM(camera, ppm), lensAboveTargetM));
+}
+
+export interface LevelReach {
+  dori: string;
+  ppm: number;
+  /** Farthest lens distance meeting the level (cctv.md §2 d_max), metres. */
+  reachM: number;
+  /** The same on the target plane from the camera's foot, capped by range; 0 = never on the ground. */
+  groundM: number;
+}
+
+/** Reach of every level of a table for one camera, for the properties panel and reports. */
+export function cameraReaches(camera: CameraModel, levels: readonly { name: string; ppm: number }[]): LevelReach[] {
+  return levels.map((l) => ({ dori: l.name, ppm: l.ppm, reachM: levelReachM(camera, l.ppm), groundM: levelGroundRadiusM(camera, l.ppm) }));
 }

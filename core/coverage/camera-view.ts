@@ -32,9 +32,10 @@ export interface CameraView {
  * its pixel density (by slant distance) meets the level (cctv.md §4: "camera footprint =
  * visibility polygon ∩ frustum ∩ ring per DORI band").
  *
- * A camera strictly inside a building sees nothing (its lens is behind a wall — the planner
- * should snap it to the façade); one exactly on an outline (façade mount) sees everything
- * outside that building and nothing of its inside.
+ * A camera inside a building sees nothing (its lens is behind a wall — the planner should move it
+ * to the façade), except within 5 cm of the outline (FACADE_SNAP_MM), which is drawing error and
+ * puts it on the façade; a camera on an outline (façade mount) sees everything outside that
+ * building and nothing of its inside. A camera on a barrier line sees both sides of it.
  *
  * Touches only the segments within the camera's range (flatbush window query), so it is the
  * fast path for dragging: build the index once, call this on every frame.
@@ -49,10 +50,9 @@ export function cameraViewWithIndex(index: CoverageIndex, camera: SceneFeature |
   });
   const reachM = Math.max(0, ...radii);
   if (!(reachM > 0)) return empty();
-  const ox = Math.round(model.xy[0] * MM_PER_M);
-  const oy = Math.round(model.xy[1] * MM_PER_M);
-  const place = observerPlace(index.blockers, ox, oy);
+  const place = observerPlace(index.blockers, Math.round(model.xy[0] * MM_PER_M), Math.round(model.xy[1] * MM_PER_M));
   if (place.inside) return empty(`camera ${model.id} is inside ${place.inside.id}: it sees nothing (move it onto the façade)`);
+  const { x: ox, y: oy } = place;
 
   const rMm = Math.ceil(reachM * MM_PER_M) + 1;
   const { segments, segmentIndex } = index.blockers;

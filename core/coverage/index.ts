@@ -7,4 +7,5 @@ export * from './visibility-polygon.js';
 export * from './coverage-index.js';
 export * from './camera-view.js';
 export * from './analyze-coverage.js';
+export { zoneCoverage, perimeterCoverage, isCoverageZone } from './zone-coverage.js';
 export * from './isovist.js';

@@ -120,12 +120,42 @@ export function pathsBox(paths: Path[]): [number, number, number, number] {
 }
 
 /**
- * Where a point (mm) stands relative to the sight-blocking polygons: strictly inside one, on the
- * outline of some (exact integer tests), or free.
+ * How far inside a building a camera may sit and still count as mounted on its façade, mm: a
+ * camera snapped to an outline in WGS 84 lands a fraction of a millimetre either side of it once
+ * projected and rounded, and a few centimetres is drawing error, not a camera inside a building.
  */
-export function observerPlace(blockers: SightBlockers, x: number, y: number): { inside?: BlockerPolygon; onOutline: BlockerPolygon[] } {
+export const FACADE_SNAP_MM = 50;
+
+export interface ObserverPlace {
+  /** The observer actually used (mm): the input, or moved onto the façade it was just inside. */
+  x: number;
+  y: number;
+  inside?: BlockerPolygon;
+  onOutline: BlockerPolygon[];
+}
+
+/**
+ * Where a point (mm) stands relative to the sight-blocking polygons: strictly inside one, on the
+ * outline of some (exact integer tests), or free. A point less than FACADE_SNAP_MM inside a
+ * polygon is moved to the nearest point of its outline (then rounded outward) first.
+ */
+export function observerPlace(blockers: SightBlockers, x: number, y: number): ObserverPlace {
+  const first = placeAt(blockers, x, y);
+  if (!first.inside) return first;
+  const near = nearestOutlinePoint(first.inside, x, y);
+  if (near.distance > FACADE_SNAP_MM) return first;
+  // Round away from the inside so the snapped point is on or just outside the outline.
+  const dx = near.x - x;
+  const dy = near.y - y;
+  const sx = near.x + (dx === 0 ? 0 : Math.sign(dx) * 0.5);
+  const sy = near.y + (dy === 0 ? 0 : Math.sign(dy) * 0.5);
+  const snapped = placeAt(blockers, Math.round(sx), Math.round(sy));
+  return snapped.inside ? first : snapped;
+}
+
+function placeAt(blockers: SightBlockers, x: number, y: number): ObserverPlace {
   const onOutline: BlockerPolygon[] = [];
-  if (!blockers.polygonIndex) return { onOutline };
+  if (!blockers.polygonIndex) return { x, y, onOutline };
   for (const i of blockers.polygonIndex.search(x, y, x, y)) {
     const poly = blockers.polygons[i];
     let inside = false;
@@ -140,7 +170,26 @@ export function observerPlace(blockers: SightBlockers, x: number, y: number): { 
       }
     }
     if (boundary) onOutline.push(poly);
-    else if (inside) return { inside: poly, onOutline };
+    else if (inside) return { x, y, inside: poly, onOutline };
   }
-  return { onOutline };
+  return { x, y, onOutline };
+}
+
+function nearestOutlinePoint(poly: BlockerPolygon, x: number, y: number): { x: number; y: number; distance: number } {
+  let best = { x, y, distance: Infinity };
+  for (const ring of poly.rings) {
+    for (let a = 0, b = ring.length - 1; a < ring.length; b = a++) {
+      const p = ring[b];
+      const q = ring[a];
+      const ex = q.X - p.X;
+      const ey = q.Y - p.Y;
+      const l2 = ex * ex + ey * ey;
+      const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - p.X) * ex + (y - p.Y) * ey) / l2));
+      const nx = p.X + t * ex;
+      const ny = p.Y + t * ey;
+      const d = Math.hypot(nx - x, ny - y);
+      if (d < best.distance) best = { x: nx, y: ny, distance: d };
+    }
+  }
+  return best;
 }

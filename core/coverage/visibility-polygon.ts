@@ -2,7 +2,10 @@
  * Exact 2D visibility polygon by angular plane sweep (Asano; the Red Blob Games "2D Visibility"
  * walkthrough; shared/reference/cctv.md §4): sort segment endpoints by angle around the observer,
  * sweep a ray keeping the segments it crosses ordered by distance, emit a vertex pair whenever
- * the nearest one changes. O(n log n) comparisons for n segments.
+ * the nearest one changes. O(n log n) comparisons for n segments: events are sorted once, and
+ * the ordered set is a sorted array searched by bisection (O(log k) comparisons per event, plus
+ * an O(k) memmove on insert/remove where k is the number of segments one ray crosses — a handful
+ * in a street grid, so an array beats a balanced tree here).
  *
  * Written here rather than taken from npm `visibility-polygon` (the port of visibility-polygon-js):
  * that package is low-adoption (~785 downloads a month), its `breakIntersections` is O(N²), it
@@ -10,7 +13,8 @@
  * uses an absolute epsilon and its upstream source is not strict-mode clean (cctv.md §4).
  *
  * Robustness: callers pass integer millimetres (snapped local metres), so every orientation test
- * below is an exact product of integers < 2^53. Segments through the observer (edge-on, zero
+ * below is an exact product of integers < 2^53 (coordinates relative to the observer stay below
+ * 2^26 mm = 67 km; camera ranges are ≤ 10 km). Segments through the observer (edge-on, zero
  * angular width) are dropped; touching, collinear and overlapping segments are ordered by the
  * exact "which is on the observer's side of the other's line" test, ties (collinear overlap,
  * same distance on every ray) by index. Proper crossings must be split beforehand
@@ -48,12 +52,15 @@ export function visibilityPolygonMm(observer: readonly number[], coords: Segment
   // Segments are cut to the box: one reaching past it would cross a box side, and crossing
   // segments break the sweep's order. The cut coordinate is set exactly to ±B.
   const clipToBox = (x1: number, y1: number, x2: number, y2: number) => {
+    if (x1 >= -B && x1 <= B && y1 >= -B && y1 <= B && x2 >= -B && x2 <= B && y2 >= -B && y2 <= B) return add(x1, y1, x2, y2);
+    // Liang–Barsky against the four box sides
     let t0 = 0;
     let t1 = 1;
     const dx = x2 - x1;
     const dy = y2 - y1;
-    const edges: [number, number][] = [[-dx, x1 + B], [dx, B - x1], [-dy, y1 + B], [dy, B - y1]];
-    for (const [p, q] of edges) {
+    for (let side = 0; side < 4; side++) {
+      const p = side === 0 ? -dx : side === 1 ? dx : side === 2 ? -dy : dy;
+      const q = side === 0 ? x1 + B : side === 1 ? B - x1 : side === 2 ? y1 + B : B - y1;
       if (p === 0) {
         if (q < 0) return;
       } else {
@@ -68,7 +75,6 @@ export function visibilityPolygonMm(observer: readonly number[], coords: Segment
       }
     }
     const snap = (v: number) => (v >= B ? B : v <= -B ? -B : v);
-    if (t0 === 0 && t1 === 1) return add(x1, y1, x2, y2);
     add(snap(x1 + t0 * dx), snap(y1 + t0 * dy), snap(x1 + t1 * dx), snap(y1 + t1 * dy));
   };
   for (let k = 0; k < ids.length; k++) {
@@ -88,7 +94,12 @@ export function visibilityPolygonMm(observer: readonly number[], coords: Segment
   };
   let rayX = 1;
   let rayY = 0;
+  let rayFrom = -1;
+  let rayTo = -1;
+  let rayWrap = false;
+  let rayReady = false;
   const rayDistance = (s: number): number => {
+    if (!rayReady) computeRay();
     const ex = bx[s] - ax[s];
     const ey = by[s] - ay[s];
     return (ax[s] * ey - ay[s] * ex) / (rayX * ey - rayY * ex);
@@ -123,9 +134,32 @@ export function visibilityPolygonMm(observer: readonly number[], coords: Segment
     const c = px * qy - py * qx;
     return c > 0 ? -1 : c < 0 ? 1 : 0;
   };
+  // Sort by a float pseudo-angle (monotone in the angle, cheap), then repair with the exact
+  // comparator: the float order is already right except among near-equal angles, so the
+  // insertion pass is linear in practice.
   const events = new Int32Array(2 * n);
-  for (let e = 0; e < 2 * n; e++) events[e] = e;
-  events.sort((e, f) => angleCmp(ex(e), ey(e), ex(f), ey(f)) || e - f);
+  const key = new Float64Array(2 * n);
+  for (let e = 0; e < 2 * n; e++) {
+    events[e] = e;
+    const x = ex(e);
+    const y = ey(e);
+    const d = y / (Math.abs(x) + Math.abs(y)); // in [−1, 1]
+    key[e] = x >= 0 ? (y >= 0 ? d : 4 + d) : 2 - d; // [0, 4), counter-clockwise from +x
+  }
+  events.sort((e, f) => key[e] - key[f] || e - f);
+  const exactBefore = (e: number, f: number) => {
+    const c = angleCmp(ex(e), ey(e), ex(f), ey(f));
+    return c < 0 || (c === 0 && e < f);
+  };
+  for (let i = 1; i < events.length; i++) {
+    const e = events[i];
+    let j = i - 1;
+    while (j >= 0 && exactBefore(e, events[j])) {
+      events[j + 1] = events[j];
+      j--;
+    }
+    events[j + 1] = e;
+  }
 
   // Segments crossing the +x axis ray (start angle sorts after end angle) are active at the start.
   const active: number[] = [];
@@ -133,11 +167,21 @@ export function visibilityPolygonMm(observer: readonly number[], coords: Segment
   setRay(events[2 * n - 1], events[0], true);
   active.sort(closer);
 
-  // The comparator's crossing fallback measures along a ray inside the coming angular interval.
+  // The comparator's crossing fallback measures along a ray inside the coming angular interval,
+  // computed only if a leftover crossing needs it.
   function setRay(from: number, to: number, wrap: boolean) {
+    rayFrom = from;
+    rayTo = to;
+    rayWrap = wrap;
+    rayReady = false;
+  }
+  function computeRay() {
+    rayReady = true;
+    const from = rayFrom;
+    const to = rayTo;
     const a0 = angle(ex(from), ey(from));
     let a1 = angle(ex(to), ey(to));
-    if (wrap || a1 < a0) a1 += 2 * Math.PI;
+    if (rayWrap || a1 < a0) a1 += 2 * Math.PI;
     if (a1 === a0) a1 = a0 + 2 * Math.PI;
     const m = (a0 + a1) / 2;
     rayX = Math.cos(m);

@@ -1,0 +1,542 @@
+import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource, type LayerSpecification, type FilterSpecification, type MapMouseEvent } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import {
+  TerraDraw,
+  TerraDrawLineStringMode,
+  TerraDrawPointMode,
+  TerraDrawPolygonMode,
+  TerraDrawSelectMode,
+  type GeoJSONStoreFeatures,
+  type SnapToCustom,
+  type TerraDrawMouseEvent,
+} from 'terra-draw';
+import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import { INPUT_KINDS, type InputKind } from '../../core/scene/kinds.js';
+import type { SceneFeature, SceneGeometry } from '../../core/scene/types.js';
+import { sceneBounds } from '../../core/geometry/local-frame.js';
+import { useProject } from '../state/project-store.js';
+import { useUi, useView, type Tool } from '../state/ui-store.js';
+import { baseStyle } from './style/base-style.js';
+import { cameraFovLayers, DRAW_ORDER, kindLayers } from './style/kind-layers.js';
+import { mapIcons } from './style/icons.js';
+import { SELECTION } from './style/palette.js';
+import { cameraWedgesToSource, featuresToSource, ID_PROP } from './scene-geojson.js';
+import { sourceDiff } from './source-diff.js';
+import { SnapIndex } from './snap-index.js';
+import { formatAreaM2, formatLengthM, lineLengthM, ringAreaM2 } from './measure.js';
+
+setWorkerUrl(workerUrl);
+
+export type DrawnGeometry = Exclude<SceneGeometry, { type: 'MultiPolygon' }>;
+
+export interface MapControllerEvents {
+  /** The planner finished drawing a new feature of `kind`. */
+  onDrawn(kind: InputKind, geometry: DrawnGeometry, at: [number, number]): void;
+  /** The planner moved the selected feature or one of its vertices. */
+  onGeometryEdited(id: string, geometry: DrawnGeometry, at: [number, number]): void;
+  /** Something the map could not do, said for the planner. */
+  onError(message: string): void;
+}
+
+const KIND_SOURCE = (kind: string) => `src-${kind}`;
+const LIVE_SOURCE = 'src-live';
+const FOV_SOURCE = 'src-camera-fov';
+const LIVE_FOV_SOURCE = 'src-live-camera-fov';
+const SELECTION_SOURCE = 'src-selection';
+const DRAW_MODES = { Point: 'point', LineString: 'linestring', Polygon: 'polygon' } as const;
+const MEASURE_MODES = { distance: 'measure-distance', area: 'measure-area' } as const;
+const SNAP_TOLERANCE_PX = 10;
+/** Terra Draw refuses coordinates with more decimals than its precision: 1e-9° is 0.1 mm. */
+const COORDINATE_PRECISION = 9;
+
+/**
+ * The one owner of the MapLibre map and the Terra Draw instance (Placemark's rule: React never
+ * touches the map). It draws the project from the project store, one GeoJSON source per kind,
+ * turns pointer gestures into drawn or edited geometries for the edit path, and reports the
+ * cursor and scale to the view store.
+ */
+export class MapController {
+  readonly map: MapLibreMap;
+  readonly ready: Promise<void>;
+  private draw: TerraDraw | null = null;
+  private readonly drawn = new Map<string, ReadonlyMap<string, SceneFeature>>();
+  private readonly baseFilters = new Map<string, FilterSpecification | undefined>();
+  private readonly kindLayerIds = new Map<string, string[]>();
+  private snapIndex: SnapIndex | null = null;
+  private snapRevision = -1;
+  private editingId: string | null = null;
+  private latDeg = 0;
+  private unsubscribers: (() => void)[] = [];
+  private destroyed = false;
+
+  constructor(
+    container: HTMLElement,
+    private readonly events: MapControllerEvents,
+    basemapUrl: string | null = null,
+  ) {
+    this.map = new MapLibreMap({
+      container,
+      style: baseStyle(basemapUrl),
+      center: [0, 20],
+      zoom: 1.5,
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      maxPitch: 0,
+      doubleClickZoom: false,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.ready = new Promise((resolve) => {
+      this.map.once('load', () => {
+        if (this.destroyed) return;
+        this.setUp();
+        resolve();
+      });
+    });
+    this.map.on('error', (e) => this.events.onError(`Map: ${e.error?.message ?? 'unknown error'}`));
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    for (const u of this.unsubscribers) u();
+    try {
+      this.draw?.stop();
+    } catch {
+      // the map is going away with it
+    }
+    this.map.remove();
+  }
+
+  /** Screen position of a place, for callouts next to what is being edited. */
+  project(lngLat: [number, number]): { x: number; y: number } {
+    const p = this.map.project(lngLat);
+    return { x: p.x, y: p.y };
+  }
+
+  fitToProject(): void {
+    const features: SceneFeature[] = [];
+    for (const m of useProject.getState().byKind.values()) for (const f of m.values()) features.push(f);
+    const b = sceneBounds({ features });
+    if (!b) return;
+    if (b[0] === b[2] && b[1] === b[3]) {
+      this.map.jumpTo({ center: [b[0], b[1]], zoom: 18 });
+      return;
+    }
+    this.map.fitBounds([b[0], b[1], b[2], b[3]], { padding: 48, animate: false, maxZoom: 19 });
+  }
+
+  private setUp(): void {
+    for (const icon of mapIcons(2)) this.map.addImage(icon.name, icon.image, { pixelRatio: icon.pixelRatio });
+    this.latDeg = this.projectLatitude();
+    this.addProjectLayers();
+    this.startDraw();
+    this.bindPointer();
+    this.syncAll();
+    this.applyHidden();
+    this.applySelection();
+    this.applyTool(useUi.getState().tool);
+    this.reportView();
+    this.unsubscribers.push(
+      useProject.subscribe((s, prev) => {
+        if (s.loadRevision !== prev.loadRevision) {
+          this.cancelEditing();
+          const lat = this.projectLatitude();
+          if (Math.abs(lat - this.latDeg) > 0.01) {
+            this.latDeg = lat;
+            this.rebuildLayers();
+          }
+          this.syncAll();
+          this.fitToProject();
+          return;
+        }
+        if (s.revisions !== prev.revisions) {
+          for (const k of Object.keys(s.revisions)) if (s.revisions[k] !== prev.revisions[k]) this.syncKind(k);
+          this.applySelection();
+        }
+      }),
+      useUi.subscribe((s, prev) => {
+        if (s.hidden !== prev.hidden) this.applyHidden();
+        if (s.selection !== prev.selection || s.locked !== prev.locked) this.applySelection();
+        if (s.tool !== prev.tool) this.applyTool(s.tool);
+      }),
+    );
+  }
+
+  private projectLatitude(): number {
+    const features: SceneFeature[] = [];
+    for (const m of useProject.getState().byKind.values()) {
+      for (const f of m.values()) {
+        features.push(f);
+        break;
+      }
+    }
+    const b = sceneBounds({ features });
+    return b ? (b[1] + b[3]) / 2 : 0;
+  }
+
+  // ---- layers -------------------------------------------------------------------------------
+
+  private addProjectLayers(): void {
+    const empty = { type: 'FeatureCollection' as const, features: [] };
+    for (const kind of INPUT_KINDS) {
+      this.map.addSource(KIND_SOURCE(kind), { type: 'geojson', data: empty, promoteId: ID_PROP, tolerance: 0.45 });
+    }
+    this.map.addSource(FOV_SOURCE, { type: 'geojson', data: empty, promoteId: ID_PROP });
+    this.map.addSource(SELECTION_SOURCE, { type: 'geojson', data: empty });
+    this.map.addSource(LIVE_SOURCE, { type: 'geojson', data: empty });
+    this.map.addSource(LIVE_FOV_SOURCE, { type: 'geojson', data: empty });
+    this.addLayersInOrder();
+  }
+
+  private addLayersInOrder(): void {
+    const add = (kind: string, layers: LayerSpecification[], live: boolean) => {
+      for (const layer of layers) {
+        this.map.addLayer(layer);
+        if (!live) {
+          this.baseFilters.set(layer.id, 'filter' in layer ? layer.filter : undefined);
+          const ids = this.kindLayerIds.get(kind) ?? [];
+          ids.push(layer.id);
+          this.kindLayerIds.set(kind, ids);
+        }
+      }
+    };
+    for (const kind of DRAW_ORDER) {
+      if (kind === 'camera') add('camera', cameraFovLayers(FOV_SOURCE), false);
+      add(kind, kindLayers(kind, KIND_SOURCE(kind), { latDeg: this.latDeg }), false);
+    }
+    // The selection halo sits above the plan and under the feature being edited.
+    this.map.addLayer({ id: 'selection-fill', type: 'fill', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': SELECTION, 'fill-opacity': 0.12 } });
+    this.map.addLayer({ id: 'selection-line', type: 'line', source: SELECTION_SOURCE, paint: { 'line-color': SELECTION, 'line-width': 7, 'line-opacity': 0.45 }, layout: { 'line-join': 'round', 'line-cap': 'round' } });
+    this.map.addLayer({ id: 'selection-point', type: 'circle', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 17, 'circle-color': SELECTION, 'circle-opacity': 0.25, 'circle-stroke-color': SELECTION, 'circle-stroke-width': 2 } });
+    add('live', cameraFovLayers(LIVE_FOV_SOURCE, 'live-'), true);
+    for (const kind of DRAW_ORDER) add(kind, kindLayers(kind, LIVE_SOURCE, { latDeg: this.latDeg, prefix: 'live-' }).map((l) => withKindFilter(l, kind)), true);
+  }
+
+  /** Metric widths depend on the project's latitude: rebuild the layers when it moves far. */
+  private rebuildLayers(): void {
+    for (const layer of this.map.getStyle().layers) {
+      if (layer.id === 'background' || layer.id === 'basemap' || layer.id.startsWith('td-')) continue;
+      this.map.removeLayer(layer.id);
+    }
+    this.baseFilters.clear();
+    this.kindLayerIds.clear();
+    const firstDrawLayer = this.map.getStyle().layers.find((l) => l.id.startsWith('td-'))?.id;
+    const addLayer = this.map.addLayer.bind(this.map);
+    // Keep Terra Draw's layers on top.
+    this.map.addLayer = ((layer: LayerSpecification) => addLayer(layer, firstDrawLayer)) as typeof this.map.addLayer;
+    try {
+      this.addLayersInOrder();
+    } finally {
+      this.map.addLayer = addLayer as typeof this.map.addLayer;
+    }
+    this.applyHidden();
+    this.applySelection();
+  }
+
+  private syncAll(): void {
+    this.drawn.clear();
+    for (const kind of INPUT_KINDS) this.syncKind(kind);
+  }
+
+  private syncKind(kind: string): void {
+    const source = this.map.getSource<GeoJSONSource>(KIND_SOURCE(kind));
+    if (!source) return;
+    const now = useProject.getState().byKind.get(kind) ?? new Map<string, SceneFeature>();
+    const before = this.drawn.get(kind);
+    const diff = before ? sourceDiff(before, now) : undefined;
+    if (diff && diff.add.length === 0 && diff.remove.length === 0) return;
+    if (diff) void source.updateData({ remove: diff.remove, add: featuresToSource(diff.add).features as GeoJSON.Feature[] });
+    else void source.setData(featuresToSource(now.values()) as GeoJSON.FeatureCollection);
+    this.drawn.set(kind, new Map(now));
+    if (kind === 'camera') this.map.getSource<GeoJSONSource>(FOV_SOURCE)?.setData(cameraWedgesToSource(now.values()) as GeoJSON.FeatureCollection);
+  }
+
+  private applyHidden(): void {
+    const hidden = useUi.getState().hidden;
+    for (const kind of INPUT_KINDS) {
+      const visibility = hidden[kind] ? 'none' : 'visible';
+      for (const id of this.kindLayerIds.get(kind) ?? []) this.map.setLayoutProperty(id, 'visibility', visibility);
+    }
+  }
+
+  // ---- selection and editing ---------------------------------------------------------------
+
+  private applySelection(): void {
+    const { selection, locked } = useUi.getState();
+    const store = useProject.getState();
+    const selected = selection.map((id) => {
+      const k = store.kindOf.get(id);
+      return k === undefined ? undefined : store.byKind.get(k)?.get(id);
+    }).filter((f): f is SceneFeature => f !== undefined);
+    this.map.getSource<GeoJSONSource>(SELECTION_SOURCE)?.setData(featuresToSource(selected) as GeoJSON.FeatureCollection);
+    const single = selected.length === 1 && !locked[selected[0].properties.kind as InputKind] && selected[0].geometry.type !== 'MultiPolygon' ? selected[0] : null;
+    const editId = single && useUi.getState().tool.type === 'select' ? single.id : null;
+    // The feature being edited is drawn from the live source, so hide it in its kind's layers.
+    for (const [layerId, base] of this.baseFilters) {
+      const exclude: FilterSpecification = ['!=', ['get', ID_PROP], editId ?? ''];
+      this.map.setFilter(layerId, base ? (['all', base, exclude] as FilterSpecification) : exclude);
+    }
+    this.setLive(editId ? single : null);
+    this.syncEditing(editId ? single : null);
+  }
+
+  private setLive(f: SceneFeature | null, geometry?: SceneGeometry): void {
+    const features = f ? [{ ...f, geometry: geometry ?? f.geometry }] : [];
+    this.map.getSource<GeoJSONSource>(LIVE_SOURCE)?.setData(featuresToSource(features) as GeoJSON.FeatureCollection);
+    const cams = features.filter((x) => x.properties.kind === 'camera');
+    this.map.getSource<GeoJSONSource>(LIVE_FOV_SOURCE)?.setData(cameraWedgesToSource(cams) as GeoJSON.FeatureCollection);
+  }
+
+  /** Puts the selected feature into Terra Draw's select mode (vertices, midpoints, drag), or clears it. */
+  private syncEditing(f: SceneFeature | null): void {
+    const draw = this.draw;
+    if (!draw) return;
+    if (!f) {
+      this.cancelEditing();
+      return;
+    }
+    const rounded = roundGeometry(f.geometry as DrawnGeometry);
+    if (this.editingId === f.id && draw.hasFeature(f.id)) {
+      const current = draw.getSnapshotFeature(f.id);
+      if (current && JSON.stringify(current.geometry) === JSON.stringify(rounded)) return;
+      draw.removeFeatures([f.id]);
+    } else this.cancelEditing();
+    if (draw.getMode() !== 'select') draw.setMode('select');
+    const mode = DRAW_MODES[rounded.type];
+    const result = draw.addFeatures([{ type: 'Feature', id: f.id, geometry: rounded, properties: { mode } } as GeoJSONStoreFeatures]);
+    if (!result[0]?.valid) {
+      // Terra Draw cannot edit this shape (e.g. a ring it considers invalid): keep it selected, read-only.
+      this.editingId = null;
+      return;
+    }
+    this.editingId = f.id;
+    draw.selectFeature(f.id);
+  }
+
+  private cancelEditing(): void {
+    const draw = this.draw;
+    if (draw && this.editingId && draw.hasFeature(this.editingId)) draw.removeFeatures([this.editingId]);
+    this.editingId = null;
+  }
+
+  // ---- drawing ---------------------------------------------------------------------------
+
+  private startDraw(): void {
+    const snapping = { toCustom: this.snapTo, toCoordinate: true };
+    const editFlags = { feature: { draggable: true, coordinates: { draggable: true, midpoints: true, deletable: true, snappable: snapping } } };
+    const drawStyle = { fillColor: '#f59f00', fillOpacity: 0.15, outlineColor: '#e8590c', outlineWidth: 2, closingPointColor: '#ffffff', closingPointOutlineColor: '#e8590c', closingPointWidth: 5, closingPointOutlineWidth: 2, snappingPointColor: '#ffffff', snappingPointOutlineColor: '#1c7ed6', snappingPointWidth: 6, snappingPointOutlineWidth: 2 } as const;
+    const lineStyle = { lineStringColor: '#e8590c', lineStringWidth: 2.5, closingPointColor: '#ffffff', closingPointOutlineColor: '#e8590c', closingPointWidth: 5, closingPointOutlineWidth: 2, snappingPointColor: '#ffffff', snappingPointOutlineColor: '#1c7ed6', snappingPointWidth: 6, snappingPointOutlineWidth: 2 } as const;
+    const measureLine = { ...lineStyle, lineStringColor: '#1c7ed6' } as const;
+    const measureArea = { ...drawStyle, fillColor: '#1c7ed6', outlineColor: '#1c7ed6' } as const;
+    const draw = new TerraDraw({
+      adapter: new TerraDrawMapLibreGLAdapter({ map: this.map, coordinatePrecision: COORDINATE_PRECISION, prefixId: 'td' }),
+      idStrategy: { isValidId: (id) => typeof id === 'string' && id.length > 0, getId: () => `td-${crypto.randomUUID()}` },
+      modes: [
+        new TerraDrawPointMode({ styles: { pointColor: '#e8590c', pointWidth: 6, pointOutlineColor: '#ffffff', pointOutlineWidth: 2 } }),
+        new TerraDrawLineStringMode({ snapping, styles: lineStyle, keyEvents: { cancel: 'Escape', finish: 'Enter' } }),
+        new TerraDrawPolygonMode({ snapping, styles: drawStyle, keyEvents: { cancel: 'Escape', finish: 'Enter' } }),
+        new TerraDrawLineStringMode({ modeName: MEASURE_MODES.distance, snapping, styles: measureLine, keyEvents: { cancel: 'Escape', finish: 'Enter' } }),
+        new TerraDrawPolygonMode({ modeName: MEASURE_MODES.area, snapping, styles: measureArea, keyEvents: { cancel: 'Escape', finish: 'Enter' } }),
+        new TerraDrawSelectMode({
+          flags: { point: { feature: { draggable: true } }, linestring: editFlags, polygon: editFlags },
+          keyEvents: null,
+          allowManualSelection: false,
+          allowManualDeselection: false,
+          styles: {
+            selectedPolygonColor: '#f59f00',
+            selectedPolygonFillOpacity: 0,
+            selectedPolygonOutlineColor: '#e8590c',
+            selectedPolygonOutlineWidth: 1.5,
+            selectedLineStringColor: '#e8590c',
+            selectedLineStringWidth: 1.5,
+            selectedPointColor: '#f59f00',
+            selectedPointWidth: 4,
+            selectedPointOutlineColor: '#ffffff',
+            selectedPointOutlineWidth: 2,
+            selectionPointColor: '#ffffff',
+            selectionPointOutlineColor: '#e8590c',
+            selectionPointWidth: 4.5,
+            selectionPointOutlineWidth: 2,
+            midPointColor: '#e8590c',
+            midPointOutlineColor: '#ffffff',
+            midPointWidth: 3,
+            midPointOutlineWidth: 1,
+          },
+        }),
+      ],
+    });
+    draw.start();
+    draw.setMode('select');
+    draw.on('finish', (id, ctx) => this.onFinish(String(id), ctx.mode, ctx.action));
+    draw.on('change', (ids, type) => this.onDrawChange(ids.map(String), type));
+    this.draw = draw;
+  }
+
+  private onFinish(id: string, mode: string, action: string): void {
+    const draw = this.draw;
+    if (!draw) return;
+    const snap = draw.getSnapshotFeature(id);
+    if (!snap) return;
+    const geometry = snap.geometry as DrawnGeometry;
+    const at = anchorOf(geometry);
+    const tool = useUi.getState().tool;
+    if (mode === MEASURE_MODES.distance || mode === MEASURE_MODES.area) {
+      this.reportMeasure(geometry);
+      return;
+    }
+    if (action === 'draw' && tool.type === 'draw') {
+      draw.removeFeatures([id]);
+      this.events.onDrawn(tool.kind, geometry, at);
+      return;
+    }
+    if (mode === 'select' && id === this.editingId) this.events.onGeometryEdited(id, geometry, at);
+  }
+
+  private onDrawChange(ids: string[], type: string): void {
+    const draw = this.draw;
+    if (!draw || type !== 'update') return;
+    const tool = useUi.getState().tool;
+    for (const id of ids) {
+      if (tool.type === 'measure') {
+        const f = draw.getSnapshotFeature(id);
+        if (f) this.reportMeasure(f.geometry as DrawnGeometry);
+      } else if (id === this.editingId) {
+        const f = draw.getSnapshotFeature(id);
+        const stored = useProject.getState();
+        const k = stored.kindOf.get(id);
+        const feature = k === undefined ? undefined : stored.byKind.get(k)?.get(id);
+        if (f && feature) this.setLive(feature, f.geometry as SceneGeometry);
+      }
+    }
+  }
+
+  private reportMeasure(g: DrawnGeometry): void {
+    if (g.type === 'LineString') {
+      useUi.setState({ measure: { text: formatLengthM(lineLengthM(g.coordinates)), lngLat: g.coordinates.at(-1) as [number, number] } });
+    } else if (g.type === 'Polygon') {
+      const ring = g.coordinates[0];
+      const perimeter = lineLengthM(ring);
+      useUi.setState({ measure: { text: `${formatAreaM2(ringAreaM2(ring))} · perimeter ${formatLengthM(perimeter)}`, lngLat: ring[0] as [number, number] } });
+    }
+  }
+
+  private applyTool(tool: Tool): void {
+    const draw = this.draw;
+    if (!draw) return;
+    // Leaving a tool drops its unfinished sketch and any measurement.
+    for (const f of draw.getSnapshot()) if (f.id !== this.editingId) draw.removeFeatures([f.id as string]);
+    if (tool.type === 'draw') {
+      this.cancelEditing();
+      draw.setMode(DRAW_MODES[tool.geometry]);
+      this.map.getCanvas().style.cursor = 'crosshair';
+    } else if (tool.type === 'measure') {
+      this.cancelEditing();
+      draw.setMode(MEASURE_MODES[tool.what]);
+      this.map.getCanvas().style.cursor = 'crosshair';
+    } else {
+      draw.setMode('select');
+      this.map.getCanvas().style.cursor = '';
+      this.applySelection();
+    }
+  }
+
+  /** Terra Draw's custom snap: vertices and edges of every visible feature in the project. */
+  private readonly snapTo: SnapToCustom = (event: TerraDrawMouseEvent, context) => {
+    const index = this.currentSnapIndex();
+    const snap = index.snap({
+      lngLat: [event.lng, event.lat],
+      cursor: { x: event.containerX, y: event.containerY },
+      tolerancePx: SNAP_TOLERANCE_PX,
+      project: (ll) => this.map.project(ll),
+      unproject: (p) => {
+        const ll = this.map.unproject([p.x, p.y]);
+        return [ll.lng, ll.lat];
+      },
+      excludeId: context.currentId !== undefined ? String(context.currentId) : undefined,
+    });
+    if (!snap) return undefined;
+    const f = 10 ** COORDINATE_PRECISION;
+    return [Math.round(snap.lngLat[0] * f) / f, Math.round(snap.lngLat[1] * f) / f];
+  };
+
+  private currentSnapIndex(): SnapIndex {
+    const s = useProject.getState();
+    if (!this.snapIndex || this.snapRevision !== s.revision) {
+      const hidden = useUi.getState().hidden;
+      const features: SceneFeature[] = [];
+      for (const [kind, m] of s.byKind) if (!hidden[kind as InputKind]) for (const f of m.values()) features.push(f);
+      this.snapIndex = new SnapIndex(features);
+      this.snapRevision = s.revision;
+    }
+    return this.snapIndex;
+  }
+
+  // ---- pointer and view ------------------------------------------------------------------
+
+  private bindPointer(): void {
+    this.map.on('mousemove', (e) => useView.setState({ cursor: [e.lngLat.lng, e.lngLat.lat] }));
+    this.map.on('mouseout', () => useView.setState({ cursor: null }));
+    this.map.on('move', () => this.reportView());
+    this.map.on('click', (e) => this.onClick(e));
+  }
+
+  private reportView(): void {
+    useView.setState({ zoom: this.map.getZoom(), centerLat: this.map.getCenter().lat });
+  }
+
+  /** Click to select the top-most feature of an unlocked, visible kind; an empty click clears. */
+  private onClick(e: MapMouseEvent): void {
+    if (useUi.getState().tool.type !== 'select') return;
+    // A click on the edited feature or its handles belongs to Terra Draw.
+    if (this.editingId && this.draw) {
+      const own = this.draw.getFeaturesAtLngLat(e.lngLat, { pointerDistance: 8 });
+      if (own.length > 0) return;
+    }
+    const id = this.featureAt(e.point.x, e.point.y);
+    useUi.setState({ selection: id ? [id] : [], problem: null });
+  }
+
+  /** The id of the top-most selectable feature near a screen point. */
+  featureAt(x: number, y: number): string | undefined {
+    const locked = useUi.getState().locked;
+    const layers: string[] = [];
+    for (const [kind, ids] of this.kindLayerIds) if (!locked[kind as InputKind] && kind !== 'live') layers.push(...ids.filter((l) => !l.startsWith('camera-fov')));
+    const r = 5;
+    const hits = this.map.queryRenderedFeatures([[x - r, y - r], [x + r, y + r]], { layers });
+    for (const h of hits) {
+      const id = h.properties?.[ID_PROP];
+      if (typeof id === 'string') return id;
+    }
+    return undefined;
+  }
+}
+
+function withKindFilter(layer: LayerSpecification, kind: string): LayerSpecification {
+  const own: FilterSpecification = ['==', ['get', 'kind'], kind];
+  if (layer.type === 'background' || layer.type === 'raster' || layer.type === 'hillshade' || layer.type === 'color-relief') return layer;
+  return { ...layer, filter: 'filter' in layer && layer.filter ? (['all', layer.filter, own] as FilterSpecification) : own } as LayerSpecification;
+}
+
+function round(p: readonly number[]): [number, number] {
+  const f = 10 ** COORDINATE_PRECISION;
+  return [Math.round(p[0] * f) / f, Math.round(p[1] * f) / f];
+}
+
+function roundGeometry(g: DrawnGeometry): DrawnGeometry {
+  switch (g.type) {
+    case 'Point':
+      return { type: 'Point', coordinates: round(g.coordinates) };
+    case 'LineString':
+      return { type: 'LineString', coordinates: g.coordinates.map(round) };
+    case 'Polygon':
+      return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(round)) };
+  }
+}
+
+/** Where to pin a message about a geometry: the point, a line's last vertex, a ring's first. */
+function anchorOf(g: DrawnGeometry): [number, number] {
+  if (g.type === 'Point') return [g.coordinates[0], g.coordinates[1]];
+  if (g.type === 'LineString') return g.coordinates.at(-1) as [number, number];
+  return g.coordinates[0][0] as [number, number];
+}

@@ -1,0 +1,63 @@
+import { create } from 'zustand';
+import type { GeometryType, InputKind } from '../../core/scene/kinds.js';
+import type { ImportReport } from '../../data/api/contract.js';
+import type { Finding } from '../../core/scene/validate.js';
+
+export type Tool =
+  | { type: 'select' }
+  | { type: 'draw'; kind: InputKind; geometry: Exclude<GeometryType, 'MultiPolygon'> }
+  | { type: 'measure'; what: 'distance' | 'area' };
+
+/** A validation message shown next to the thing being edited: a property field or a map place. */
+export interface EditProblem {
+  featureId?: string;
+  property?: string;
+  message: string;
+  lngLat?: [number, number];
+}
+
+export interface ImportOutcome {
+  fileName: string;
+  report?: ImportReport;
+  error?: { message: string; findings: Finding[] };
+}
+
+export interface UiState {
+  tool: Tool;
+  selection: string[];
+  hidden: Partial<Record<InputKind, boolean>>;
+  locked: Partial<Record<InputKind, boolean>>;
+  problem: EditProblem | null;
+  measure: { text: string; lngLat: [number, number] } | null;
+  importOutcome: ImportOutcome | null;
+  /** A running analysis (progress 0–1) and how to stop it; null when none runs. */
+  analysis: { label: string; fraction: number; cancel: () => void } | null;
+}
+
+export const useUi = create<UiState>()(() => ({
+  tool: { type: 'select' },
+  selection: [],
+  hidden: {},
+  locked: {},
+  problem: null,
+  measure: null,
+  importOutcome: null,
+  analysis: null,
+}));
+
+/** Where the pointer is and how far the map is zoomed: changes on every mouse move, so kept apart. */
+export interface ViewState {
+  cursor: [number, number] | null;
+  zoom: number;
+  centerLat: number;
+}
+
+export const useView = create<ViewState>()(() => ({ cursor: null, zoom: 16, centerLat: 0 }));
+
+export function setTool(tool: Tool): void {
+  useUi.setState({ tool, measure: null, problem: null });
+}
+
+export function select(ids: string[]): void {
+  useUi.setState({ selection: ids, problem: null });
+}

@@ -1,0 +1,73 @@
+import type { ReactElement } from 'react';
+import { useProject } from '../state/project-store.js';
+import { useUi, useView } from '../state/ui-store.js';
+import { formatScale, scaleBar, scaleDenominator } from '../map/scale.js';
+
+/** The bottom line: cursor position, map scale, analysis progress and save state. */
+export function StatusBar(): ReactElement {
+  return (
+    <footer className="status-bar">
+      <Cursor />
+      <Scale />
+      <div className="spacer" />
+      <Analysis />
+      <SaveState />
+    </footer>
+  );
+}
+
+function Cursor(): ReactElement {
+  const cursor = useView((s) => s.cursor);
+  return (
+    <span className="status-item mono" data-testid="cursor" title="Cursor position (WGS 84 latitude, longitude)">
+      {cursor ? `${cursor[1].toFixed(6)}°, ${cursor[0].toFixed(6)}°` : '—'}
+    </span>
+  );
+}
+
+function Scale(): ReactElement {
+  const zoom = useView((s) => s.zoom);
+  const lat = useView((s) => s.centerLat);
+  const bar = scaleBar(lat, zoom, 90);
+  return (
+    <span className="status-item scale" data-testid="scale" title="Map scale at the centre of the view (96 dpi screen)">
+      <span className="scale-bar" style={{ width: `${Math.round(bar.px)}px` }} />
+      <span className="scale-label">{bar.label}</span>
+      <span className="mono">{formatScale(scaleDenominator(lat, zoom))}</span>
+    </span>
+  );
+}
+
+function Analysis(): ReactElement | null {
+  const analysis = useUi((s) => s.analysis);
+  if (!analysis) return null;
+  return (
+    <span className="status-item analysis">
+      <span>{analysis.label}</span>
+      <progress max={1} value={analysis.fraction} />
+      <button type="button" className="link-button" onClick={analysis.cancel}>
+        Cancel
+      </button>
+    </span>
+  );
+}
+
+function SaveState(): ReactElement {
+  const pending = useProject((s) => s.pending);
+  const error = useProject((s) => s.error);
+  const info = useProject((s) => s.info);
+  const note = useProject((s) => s.lastSavedNote);
+  let text = 'No project open';
+  let cls = 'idle';
+  if (info) {
+    if (pending > 0) [text, cls] = ['Saving…', 'saving'];
+    else if (error) [text, cls] = ['Not saved', 'failed'];
+    else [text, cls] = ['Saved', 'saved'];
+  }
+  return (
+    <span className={`status-item save-state ${cls}`} data-testid="save-state" title={note ? `Last change: ${note}` : (info?.path ?? '')}>
+      <span className="dot" />
+      {text}
+    </span>
+  );
+}

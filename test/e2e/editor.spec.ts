@@ -1,0 +1,276 @@
+import { expect, test, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { localFrame, sceneBounds } from '../../core/geometry/local-frame.js';
+import { fitProjector } from './support/fit-projector.js';
+import { demoScene } from '../../data/demo/demo-scene.js';
+
+/**
+ * The window end to end: the built renderer, the real API service and the real GeoPackage store
+ * behind the local host, driven in Debian's Chromium with software WebGL. One planner session,
+ * step by step, in order (a serial describe: each step starts where the last one stopped).
+ */
+const HOST = process.env.BULWARK_E2E_URL ?? '';
+const WORK_DIR = process.env.BULWARK_E2E_DIR ?? '';
+const SHOTS = 'test/e2e/screenshots';
+const projectPath = join(WORK_DIR, `e2e-${process.pid}.gpkg`);
+
+/** Context to draw around, 200 × 100 m near Brussels, in the scene format. */
+const frame = localFrame([4.35, 50.85]);
+const ll = (x: number, y: number) => frame.toLonLat([x, y]).map((v) => Math.round(v * 1e7) / 1e7);
+const contextScene = {
+  type: 'FeatureCollection',
+  bulwark: { version: 1, name: 'Context' },
+  features: [
+    { type: 'Feature', id: 'b-1', geometry: { type: 'Polygon', coordinates: [[ll(-90, -40), ll(-40, -40), ll(-40, 40), ll(-90, 40), ll(-90, -40)]] }, properties: { kind: 'building', height_m: 18 } },
+    { type: 'Feature', id: 'r-1', geometry: { type: 'LineString', coordinates: [ll(-100, -60), ll(100, -60)] }, properties: { kind: 'road', width_m: 9 } },
+  ],
+};
+
+let page: Page;
+const consoleErrors: string[] = [];
+const requests: string[] = [];
+const failedResponses: string[] = [];
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ browser }) => {
+  expect(HOST, 'global setup starts the local host').toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('response', (r) => {
+    if (r.status() >= 400) failedResponses.push(`${r.status()} ${new URL(r.url()).pathname}`);
+  });
+});
+
+test.afterAll(async () => {
+  await page?.close();
+});
+
+/** A point of the map area given as fractions of its width and height. */
+async function at(fx: number, fy: number): Promise<{ x: number; y: number }> {
+  const box = await page.getByTestId('map').boundingBox();
+  if (!box) throw new Error('map has no box');
+  return { x: Math.round(box.x + box.width * fx), y: Math.round(box.y + box.height * fy) };
+}
+
+async function clickMap(fx: number, fy: number): Promise<void> {
+  const p = await at(fx, fy);
+  await page.mouse.click(p.x, p.y);
+}
+
+async function saved(): Promise<void> {
+  await expect(page.getByTestId('save-state')).toHaveText(/Saved/);
+}
+
+/** Mean RGB of a square of a PNG, decoded in the page (no PNG library in the test). */
+async function meanColour(png: Buffer, x: number, y: number, half = 5): Promise<[number, number, number]> {
+  return page.evaluate(
+    async ({ b64, x, y, half }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d')!;
+      g.drawImage(img, 0, 0);
+      const d = g.getImageData(x - half, y - half, 2 * half + 1, 2 * half + 1).data;
+      const sum = [0, 0, 0];
+      for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += d[i + k];
+      const n = d.length / 4;
+      return [sum[0] / n, sum[1] / n, sum[2] / n] as [number, number, number];
+    },
+    { b64: png.toString('base64'), x, y, half },
+  );
+}
+
+const distance = (a: number[], b: number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+
+function readProjectFile(): Database.Database {
+  return new Database(projectPath, { readonly: true, fileMustExist: true });
+}
+
+test('creates a project from the window', async () => {
+  await page.goto(HOST);
+  await expect(page.getByTestId('welcome')).toBeVisible();
+  await page.getByTestId('new-name').fill('E2E plan');
+  await page.getByTestId('new-path').fill(projectPath);
+  await page.getByTestId('create-empty').click();
+  await expect(page.getByTestId('welcome')).toBeHidden();
+  await expect(page.locator('[data-map-ready=true]')).toBeVisible();
+  await expect(page.locator('.project-name')).toHaveText('E2E plan');
+  expect(existsSync(projectPath)).toBe(true);
+});
+
+test('imports context from a GeoJSON file and zooms to it', async () => {
+  await page.getByTestId('import-input').setInputFiles({ name: 'context.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(contextScene)) });
+  await expect(page.getByTestId('import-panel')).toContainText('Imported context.geojson');
+  await expect(page.getByTestId('count-building')).toHaveText('1');
+  await expect(page.getByTestId('count-road')).toHaveText('1');
+  await page.getByTestId('import-dismiss').click();
+  await page.waitForTimeout(600);
+});
+
+test('draws a crowd zone, a barrier line and a camera with the mouse', async () => {
+  await page.getByTestId('tool-crowd_zone').click();
+  await expect(page.getByTestId('draw-hint')).toBeVisible();
+  for (const [x, y] of [[0.6, 0.28], [0.8, 0.28], [0.8, 0.44], [0.6, 0.44], [0.6, 0.28]]) await clickMap(x, y);
+  await expect(page.getByTestId('count-crowd_zone')).toHaveText('1');
+
+  await expect(page.getByTestId('feature-id')).toHaveText('crowd_zone-1');
+  await saved();
+
+  await page.getByTestId('tool-barrier').click();
+  for (const [x, y] of [[0.55, 0.56], [0.7, 0.6], [0.85, 0.56], [0.85, 0.56]]) await clickMap(x, y);
+  await expect(page.getByTestId('count-barrier')).toHaveText('1');
+
+  await expect(page.getByTestId('feature-id')).toHaveText('barrier-1');
+
+  await page.getByTestId('tool-camera').click();
+  await clickMap(0.62, 0.18);
+  await expect(page.getByTestId('count-camera')).toHaveText('1');
+  await expect(page.getByTestId('feature-id')).toHaveText('camera-1');
+  await saved();
+});
+
+test('edits properties: camera bearing 135°, barrier type wall', async () => {
+  // The camera was just drawn and is selected.
+  await page.getByTestId('prop-bearing_deg').fill('135');
+  await page.getByTestId('prop-bearing_deg').press('Enter');
+  await saved();
+  await expect(page.getByTestId('prop-bearing_deg')).toHaveValue('135');
+  // An invalid value is refused next to the field and not saved.
+  await page.getByTestId('prop-hfov_deg').fill('400');
+  await page.getByTestId('prop-hfov_deg').press('Enter');
+  await expect(page.getByTestId('error-hfov_deg')).toHaveText('hfov_deg must be in (0, 360], got 400');
+  await page.getByTestId('prop-hfov_deg').press('Escape');
+
+  await page.getByTestId('tool-select').click();
+  await clickMap(0.625, 0.58); // on the barrier's first segment
+  await expect(page.getByTestId('feature-id')).toHaveText('barrier-1');
+  await expect(page.getByTestId('prop-barrier_type')).toHaveValue('bollard');
+  await page.getByTestId('prop-barrier_type').selectOption('wall');
+  await saved();
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Undo: Set barrier type of barrier barrier-1 (Ctrl+Z)');
+});
+
+test('undoes and redoes the barrier type', async () => {
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('prop-barrier_type')).toHaveValue('bollard');
+  await expect(page.getByTestId('redo')).toHaveAttribute('title', /Redo: Set barrier type/);
+  await page.getByTestId('redo').click();
+  await expect(page.getByTestId('prop-barrier_type')).toHaveValue('wall');
+  // And from the keyboard, with focus on the map.
+  await page.getByTestId('map').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await clickMap(0.625, 0.58);
+  await expect(page.getByTestId('prop-barrier_type')).toHaveValue('bollard');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId('prop-barrier_type')).toHaveValue('wall');
+  await saved();
+});
+
+test('the map really draws the layers (pixels, not only the load event)', async () => {
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(800);
+  const png = await page.screenshot({ path: `${SHOTS}/editor-drawn.png` });
+  const inside = await at(0.7, 0.36); // middle of the crowd zone
+  const empty = await at(0.93, 0.12); // open paper
+  const zone = await meanColour(png, inside.x, inside.y);
+  const paper = await meanColour(png, empty.x, empty.y);
+  // Paper is #f3f1ec; the hatched zone is tinted orange (#d9480f lines on a 10 % wash).
+  expect(distance(paper, [0xf3, 0xf1, 0xec])).toBeLessThan(6);
+  expect(distance(zone, paper)).toBeGreaterThan(25);
+  expect(zone[0] - zone[2]).toBeGreaterThan(paper[0] - paper[2] + 15); // redder than paper
+});
+
+test('after a reload everything is back, and it is in the .gpkg file on disk', async () => {
+  await page.reload();
+  await expect(page.locator('[data-map-ready=true]')).toBeVisible();
+  for (const [kind, n] of [['crowd_zone', '1'], ['barrier', '1'], ['camera', '1'], ['building', '1'], ['road', '1']]) {
+    await expect(page.getByTestId(`count-${kind}`)).toHaveText(n);
+  }
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo: Set barrier type/);
+  const db = readProjectFile();
+  try {
+    const camera = db.prepare('SELECT feature_id, bearing_deg FROM camera').all();
+    expect(camera).toEqual([{ feature_id: 'camera-1', bearing_deg: 135 }]);
+    const barrier = db.prepare('SELECT feature_id, barrier_type FROM barrier').all();
+    expect(barrier).toEqual([{ feature_id: 'barrier-1', barrier_type: 'wall' }]);
+    expect(db.prepare('SELECT feature_id FROM crowd_zone').all()).toEqual([{ feature_id: 'crowd_zone-1' }]);
+  } finally {
+    db.close();
+  }
+  await page.screenshot({ path: `${SHOTS}/editor-reloaded.png` });
+});
+
+test('an invalid GeoJSON import names the feature and leaves the project unchanged', async () => {
+  const bad = {
+    type: 'FeatureCollection',
+    bulwark: { version: 1 },
+    features: [
+      { type: 'Feature', id: 'ok-cam', geometry: { type: 'Point', coordinates: ll(0, 0) }, properties: { kind: 'camera' } },
+      { type: 'Feature', id: 'bad-zone', geometry: { type: 'Point', coordinates: ll(10, 10) }, properties: { kind: 'crowd_zone' } },
+      { type: 'Feature', id: 'bad-cam', geometry: { type: 'Point', coordinates: ll(5, 5) }, properties: { kind: 'camera', hfov_deg: 400 } },
+    ],
+  };
+  await page.getByTestId('import-input').setInputFiles({ name: 'bad.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(bad)) });
+  const panel = page.getByTestId('import-panel');
+  await expect(panel).toContainText('bad.geojson was not imported');
+  await expect(page.getByTestId('import-findings')).toContainText('feature bad-zone: geometry Point is not allowed for crowd_zone');
+  await expect(page.getByTestId('import-findings')).toContainText('feature bad-cam: hfov_deg must be in (0, 360], got 400');
+  await panel.screenshot({ path: `${SHOTS}/import-refused.png` });
+  await expect(page.getByTestId('count-camera')).toHaveText('1');
+  await expect(page.getByTestId('count-crowd_zone')).toHaveText('1');
+  const db = readProjectFile();
+  try {
+    expect(db.prepare('SELECT count(*) AS n FROM camera').get()).toEqual({ n: 1 });
+  } finally {
+    db.close();
+  }
+  await page.getByTestId('import-dismiss').click();
+  await expect(panel).toBeHidden();
+});
+
+test('no console errors and no request to any non-local address', async () => {
+  // The one refused call is the invalid import (the host answers an API error with HTTP 400,
+  // which Chromium logs as a failed resource); nothing else may fail or log an error.
+  expect(failedResponses).toEqual(['400 /api/importScene']);
+  const unexpected = consoleErrors.filter((m) => !/^Failed to load resource: the server responded with a status of 400/.test(m));
+  expect(unexpected).toEqual([]);
+  expect(consoleErrors.length).toBe(failedResponses.length);
+  const origin = new URL(HOST).origin;
+  const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  expect(foreign).toEqual([]);
+  expect(requests.length).toBeGreaterThan(5);
+});
+
+test('the demo plan with everything visible (README screenshot)', async () => {
+  const demoPath = join(WORK_DIR, `demo-${process.pid}.gpkg`);
+  // Create the demo project through the same API the window uses, then reload the window.
+  const token = await page.locator('meta[name="bulwark-token"]').getAttribute('content');
+  const res = await page.request.post(`${HOST}api/createProject`, { headers: { 'X-Bulwark-Token': token ?? '' }, data: { arg: { path: demoPath, template: 'demo' } } });
+  expect((await res.json()).ok).toBe(true);
+  await page.reload();
+  await expect(page.locator('[data-map-ready=true]')).toBeVisible();
+  const scene = demoScene();
+  const cameras = scene.features.filter((f) => f.properties.kind === 'camera');
+  await expect(page.getByTestId('count-camera')).toHaveText(String(cameras.length));
+  // Select a camera, found by its coordinates, so the properties panel shows what a planner edits.
+  const box = await page.getByTestId('map').boundingBox();
+  const b = sceneBounds(scene);
+  if (!box || !b) throw new Error('no map box or empty demo');
+  const toScreen = fitProjector(b, box);
+  const cam = cameras[0];
+  const p = toScreen(cam.geometry.coordinates as number[]);
+  await page.mouse.click(p.x, p.y);
+  await expect(page.getByTestId('feature-id')).toHaveText(cam.id);
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: `${SHOTS}/bulwark-main.png` });
+});
