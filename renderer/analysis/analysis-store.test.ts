@@ -80,7 +80,7 @@ describe('analysis controller', () => {
     ports[1].answer({ type: 'result', runId: second.runId, result: riversideResult(), elapsedMs: 5 });
     await vi.runAllTimersAsync();
     expect(store.getState().status.state).toBe('done');
-    expect(store.getState().findings.length).toBe(9);
+    expect(store.getState().findings.length).toBe(10);
 
     controller.runNow();
     controller.cancel();

@@ -17,8 +17,11 @@ describe('findingsFromResult', () => {
       'coverage_gap:market-square:detect',
       'coverage_gap:market-square:identify',
       'coverage_gap:bus-stop:identify',
+      'analysis_notice:0',
     ]);
-    expect(findings.map((f) => f.severity)).toEqual(['critical', 'critical', 'high', 'high', 'high', 'medium', 'medium', 'low', 'low']);
+    expect(findings.map((f) => f.severity)).toEqual(['critical', 'critical', 'high', 'high', 'high', 'medium', 'medium', 'low', 'low', 'low']);
+    // The analysis' own notice (a warning) comes last, placed on its camera.
+    expect(findings.at(-1)).toMatchObject({ severity: 'low', featureIds: ['cam-e'], message: 'camera cam-e: tilt_deg not set, aimed so the Detect reach is at the far edge' });
   });
 
   it('a failing barrier names every class, its speed and the rating, and shows the energies', () => {
@@ -98,7 +101,7 @@ describe('findingsFromResult', () => {
     // The fixture's bollards have gap_m 1.2 (allowed); the flag comes from the core, the number from the scene.
     expect(gap.message).toBe('South bollard line: its 1.2 m gap is wider than the 1.2 m clear gap allowed between vehicle-stopping elements');
     expect(gap.source).toContain('TAL 01/11');
-    expect(findingsFromResult({ features: [], summary: {} }, scene)).toEqual([]);
+    expect(findingsFromResult({ features: [], notices: [], summary: {} }, scene)).toEqual([]);
   });
 
   it('takes a failing class’s reason from its barrier_check feature when the summary has none, and skips coverage of perimeters', () => {

@@ -9,7 +9,7 @@ import { formatKg, formatKj, formatKmh, formatKpa, formatM, formatM2, formatPct,
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export const FINDING_KINDS = ['barrier_fail', 'barrier_gap', 'zone_reachable', 'standoff_short', 'unrated_barrier', 'single_layer', 'coverage_gap'] as const;
+export const FINDING_KINDS = ['barrier_fail', 'barrier_gap', 'zone_reachable', 'standoff_short', 'unrated_barrier', 'single_layer', 'coverage_gap', 'analysis_notice'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 export interface Finding {
@@ -51,8 +51,8 @@ type Approach = NonNullable<AnalysisResult['summary']['approach']>;
 /**
  * What is wrong in an analysis result, in users' words, most severe first: barriers that fail,
  * targets a vehicle reaches (critical at or above `criticalSpeedKmh`), bomb standoff shortfalls,
- * unrated barriers on a reached line, targets behind a single layer, and Detect / Identify
- * coverage gaps. Pure: same result and scene → same list.
+ * unrated barriers on a reached line, targets behind a single layer, Detect / Identify coverage
+ * gaps, and the analyses' own notices. Pure: same result and scene → same list.
  */
 export function findingsFromResult(result: AnalysisResult, scene: Scene, options: FindingsOptions = {}): Finding[] {
   const byId = new Map(scene.features.map((f) => [f.id, f]));
@@ -68,7 +68,7 @@ export function findingsFromResult(result: AnalysisResult, scene: Scene, options
     outputIds: (kind, match) => (outputsByKind.get(kind) ?? []).filter((f) => match(f.properties)).map((f) => f.id),
     threat: (id) => options.threatNames?.[id] ?? threatById(id)?.name ?? id.replace(/_/g, ' '),
   };
-  const findings = [...barrierFindings(ctx), ...reachableFindings(ctx), ...standoffFindings(ctx), ...layerFindings(ctx), ...coverageFindings(ctx)];
+  const findings = [...barrierFindings(ctx), ...reachableFindings(ctx), ...standoffFindings(ctx), ...layerFindings(ctx), ...coverageFindings(ctx), ...noticeFindings(ctx)];
   // Within a severity, kinds keep the order of FINDING_KINDS so magnitudes of one unit compare.
   return findings.sort(
     (a, b) =>
@@ -196,6 +196,19 @@ function coverageFindings({ result, scene, name, isZone, outputIds }: Context): 
     }
   }
   return out;
+}
+
+/** What an analysis could not use or assumed (a skipped camera, an unread rating): below the problems it found. */
+function noticeFindings({ result }: Context): Finding[] {
+  return (result.notices ?? []).map((n, i) => ({
+    id: `analysis_notice:${i}`,
+    kind: 'analysis_notice',
+    severity: n.severity === 'error' ? 'medium' : 'low',
+    message: n.message,
+    featureIds: n.featureId ? [n.featureId] : [],
+    source: 'Analysis notice: an input the analysis skipped or a value it assumed',
+    magnitude: 0,
+  }));
 }
 
 /** Barriers that fail, gaps beyond the TAL 01/11 rule, and unrated barriers a vehicle reaches. */

@@ -6,7 +6,7 @@ import { riversideScene } from '../fixtures/riverside-market.js';
 import { HarnessLayout } from './HarnessLayout.js';
 
 /**
- * The real thing: the analyses merged so far run in the module worker on the Riverside scene.
+ * The real thing: core's analyzeScene runs in the module worker on the Riverside scene.
  * First a run is cancelled mid-way (after its first progress message), then one runs to the end;
  * what happened is left in `window.__runReport` for the screenshot script.
  */

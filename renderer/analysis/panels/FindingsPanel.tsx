@@ -20,7 +20,7 @@ export function FindingsPanel({ findings, onZoomTo, stale }: FindingsPanelProps)
         <h2>Findings</h2>
         <span className="an-counts">
           {counts.map(([s, n]) => (
-            <span key={s} className={`an-count an-sev-${s}`} title={`${SEVERITY_LABEL[s]} findings`}>
+            <span key={s} className={n > 0 ? `an-count an-sev-${s}` : 'an-count'} title={`${SEVERITY_LABEL[s]} findings`}>
               {n} {SEVERITY_LABEL[s].toLowerCase()}
             </span>
           ))}
