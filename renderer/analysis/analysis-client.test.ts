@@ -60,6 +60,15 @@ describe('AnalysisClient', () => {
     await expect(second.promise).resolves.toEqual(resultNamed('new'));
   });
 
+  it('a scene that cannot be posted rejects the run instead of leaving it pending', async () => {
+    const port = new FakePort();
+    port.postMessage = () => {
+      throw new DOMException('function could not be cloned', 'DataCloneError');
+    };
+    const client = new AnalysisClient(() => port);
+    await expect(client.run(scene('a'), {}).promise).rejects.toMatchObject({ name: 'DataCloneError' });
+  });
+
   it('an analysis error and a worker crash reject with their message', async () => {
     const { client, ports } = setup();
     const run = client.run(scene('a'), {});

@@ -60,7 +60,13 @@ export class AnalysisClient {
       run = { runId, resolve, reject, onProgress };
     });
     this.current = run;
-    this.ensurePort().postMessage({ type: 'run', runId, scene, options });
+    try {
+      this.ensurePort().postMessage({ type: 'run', runId, scene, options });
+    } catch (err) {
+      // e.g. DataCloneError: a value in the scene that cannot cross to the worker.
+      this.current = null;
+      run.reject(err instanceof Error ? err : new Error(String(err)));
+    }
     return {
       promise,
       cancel: () => {
