@@ -1,0 +1,193 @@
+import { airblast } from '../blast/kingery-bulmash.js';
+import { analysisArea, drivableSpace, type DrivableSpace } from '../drivable/index.js';
+import { sceneFrame, type LocalFrame } from '../geometry/local-frame.js';
+import type { Scene, SceneFeature } from '../scene/types.js';
+import { resolveThreats, type Threat } from '../threats/threats.js';
+import { bufferLine, difference, intersection, offsetRegion, union, type Region } from './polygon-ops.js';
+import { ratedPenetration } from './rated-penetration.js';
+import { regionDistanceM, regionLineDistanceM } from './region-distance.js';
+import { featureRegion, regionGeometry } from './region-geometry.js';
+import { vehicleWidthM } from './vehicle-width.js';
+
+/** One line of `summary.standoff.results` (shared/spec/cli.md). */
+export interface StandoffResult {
+  target_id: string;
+  threat: string;
+  /** Least distance from the space the threat can reach to the target's outline, m; null when it reaches nowhere. */
+  achieved_m: number | null;
+  /** The chart's mandatory evacuation distance, m. */
+  required_m: number;
+  ok: boolean;
+  /** Kingery–Bulmash incident overpressure at the outline from the nearest reachable point, kPa; null out of range. */
+  incident_kpa: number | null;
+}
+
+export interface StandoffNote {
+  target_id?: string;
+  threat?: string;
+  feature_id?: string;
+  message: string;
+}
+
+export type StandoffBreachFeature = SceneFeature<'standoff_breach'>;
+
+export interface StandoffAnalysis {
+  features: StandoffBreachFeature[];
+  summary: { results: StandoffResult[] };
+  /** Why a number is missing or what was assumed (out-of-range blast, unread ratings). */
+  notes: StandoffNote[];
+}
+
+/** Where a threat can be, in local metres: the ground a device can be brought to. */
+export interface ReachableSpace {
+  region: Region;
+}
+
+export interface StandoffOptions {
+  /** Threat ids (threats.ts), `custom:<kg>[:<class>]`; all chart rows by default. */
+  threats?: string[];
+  /** Vehicle widths by IWA class code, m, overriding the scene's and the built-in ones. */
+  vehicleWidthsM?: Record<string, number>;
+}
+
+export interface AnalysisProgress {
+  onProgress?: (fraction: number) => void;
+  signal?: { aborted: boolean };
+}
+
+/** A stopped vehicle's body is on the barrier when within this of the line (clipper arcs are 5 mm). */
+const CONTACT_M = 0.05;
+
+function abortError(): Error {
+  const e = new Error('standoff analysis aborted');
+  e.name = 'AbortError';
+  return e;
+}
+
+/**
+ * Where a vehicle-borne device can be: the body space of the threat's vehicle class
+ * (core/drivable: barriers, gaps and buildings respected), plus, behind every rated barrier that
+ * stops it and that it reaches, the rated dynamic penetration (scene-format.md "Measurement
+ * conventions"): the points within the penetration of both the barrier line and the body.
+ * An unrated barrier, wall or building stops it with no penetration.
+ */
+export function vehicleReachableSpace(space: DrivableSpace, scene: Scene, notes: StandoffNote[]): ReachableSpace {
+  const body: Region = space.reachableBody();
+  const extensions: Region[] = [];
+  const byId = new Map(scene.features.map((f) => [f.id, f]));
+  for (const o of space.obstacles) {
+    if (o.shape !== 'line') continue;
+    const rating = byId.get(o.featureId)?.properties.rating;
+    if (typeof rating !== 'string' || rating.trim() === '') continue;
+    const pen = ratedPenetration(rating);
+    if (!pen) {
+      notes.push({ feature_id: o.featureId, message: `barrier ${o.featureId}: rating "${rating}" not read; taken as stopping with no penetration` });
+      continue;
+    }
+    if (pen.penetrationM <= 0) continue;
+    if (regionLineDistanceM(body, [o.line]) > CONTACT_M) continue;
+    extensions.push(intersection(bufferLine(o.line, pen.penetrationM), offsetRegion(body, pen.penetrationM + CONTACT_M)));
+  }
+  return { region: extensions.length > 0 ? union(body, ...extensions) : body };
+}
+
+/** A closed perimeter as a region: Polygon perimeters, and LineStrings whose ends meet. */
+function closedPerimeterRegion(f: SceneFeature, frame: LocalFrame): Region {
+  if (f.geometry.type === 'Polygon') return featureRegion(f, frame);
+  if (f.geometry.type === 'LineString') {
+    const c = f.geometry.coordinates;
+    const first = c[0];
+    const last = c[c.length - 1];
+    if (c.length >= 4 && first[0] === last[0] && first[1] === last[1]) return union([[c.map((p) => frame.toLocal(p))]]);
+  }
+  return [];
+}
+
+/**
+ * Where a person-borne device can be: the public space of the analysis area outside every
+ * `screening` perimeter and outside buildings; the whole area when nothing is screened.
+ */
+export function personReachableSpace(scene: Scene, frame: LocalFrame): ReachableSpace {
+  const area: Region = analysisArea(scene, frame);
+  const screened: Region[] = [];
+  const buildings: Region[] = [];
+  for (const f of scene.features) {
+    if (f.properties.kind === 'perimeter' && f.properties.perimeter_type === 'screening') screened.push(closedPerimeterRegion(f, frame));
+    if (f.properties.kind === 'building') buildings.push(featureRegion(f, frame));
+  }
+  const closedOff = union(...screened, ...buildings);
+  return { region: closedOff.length > 0 ? difference(area, closedOff) : area };
+}
+
+function incidentAt(distanceM: number, threat: Threat, targetId: string, notes: StandoffNote[]): number | null {
+  const blast = airblast(distanceM, threat.tntKg);
+  if (blast.incidentKpa === null) notes.push({ target_id: targetId, threat: threat.id, message: blast.outOfRange[0] });
+  return blast.incidentKpa;
+}
+
+/**
+ * Achieved standoff of every site and crowd zone against each threat: the least distance from the
+ * space the threat can reach to the target's outline (exact, between polygon boundaries; 0 when the
+ * threat can reach the target itself), against the NCTC mandatory evacuation distance
+ * (blast-standoff.md §1, §5: UFC measures from the closest point of the building to the closest
+ * edge of the reachable ground). Adds the Kingery–Bulmash incident overpressure at that distance
+ * (§2) and `standoff_breach` polygons: the reachable ground closer than required.
+ */
+export function analyzeStandoff(scene: Scene, options: StandoffOptions = {}, progress: AnalysisProgress = {}): StandoffAnalysis {
+  const frame = sceneFrame(scene);
+  const threats = resolveThreats(options.threats);
+  const targets = scene.features.filter((f) => f.properties.kind === 'site' || f.properties.kind === 'crowd_zone');
+  const notes: StandoffNote[] = [];
+  const results: StandoffResult[] = [];
+  const features: StandoffBreachFeature[] = [];
+
+  const spaces = new Map<string, ReachableSpace>();
+  const reachableFor = (threat: Threat): ReachableSpace => {
+    const key = threat.carrier === 'person' ? 'person' : `vehicle:${threat.vehicleClass}`;
+    let space = spaces.get(key);
+    if (!space) {
+      if (threat.carrier === 'person') space = personReachableSpace(scene, frame);
+      else {
+        const widthM = vehicleWidthM(scene, threat.vehicleClass!, options.vehicleWidthsM);
+        space = vehicleReachableSpace(drivableSpace(scene, { widthM }, frame), scene, notes);
+      }
+      spaces.set(key, space);
+    }
+    return space;
+  };
+
+  const total = Math.max(1, targets.length * threats.length);
+  let step = 0;
+  for (const target of targets) {
+    const outline = featureRegion(target, frame);
+    for (const threat of threats) {
+      if (progress.signal?.aborted) throw abortError();
+      const reach = reachableFor(threat).region;
+      const d = regionDistanceM(reach, outline);
+      const achieved = Number.isFinite(d) ? d : null;
+      const required = threat.mandatoryM;
+      results.push({
+        target_id: target.id,
+        threat: threat.id,
+        achieved_m: achieved,
+        required_m: required,
+        ok: achieved === null || achieved >= required,
+        incident_kpa: achieved === null ? null : incidentAt(achieved, threat, target.id, notes),
+      });
+      if (achieved !== null && achieved < required) {
+        const breach = regionGeometry(intersection(reach, offsetRegion(outline, required)), frame);
+        if (breach) {
+          features.push({
+            type: 'Feature',
+            id: `breach:${target.id}:${threat.id}`,
+            geometry: breach,
+            properties: { kind: 'standoff_breach', threat: threat.id, target_id: target.id, achieved_m: achieved, required_m: required },
+          });
+        }
+      }
+      progress.onProgress?.(++step / total);
+    }
+  }
+  return { features, summary: { results }, notes };
+}
+
