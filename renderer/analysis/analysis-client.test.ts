@@ -7,7 +7,7 @@ import { FakeAnalysisPort as FakePort } from './test-support/fake-analysis-port.
 import { handleAnalysisRequests, type WorkerScope } from './handle-analysis-requests.js';
 
 const scene = (name: string): Scene => ({ type: 'FeatureCollection', bulwark: { version: 1, name }, features: [] });
-const resultNamed = (name: string): AnalysisResult => ({ features: [], notices: [], summary: { layers: { targets: [{ target_id: name, vehicle_layers_crossed: 0, pedestrian_layers_crossed: 0, single_layer: false, layers: [] }] } } });
+const resultNamed = (name: string): AnalysisResult => ({ features: [], notices: [], summary: { layers: { results: [{ target_id: name, vehicle_layers_crossed: 0, pedestrian_layers_crossed: 0, single_layer: false, p_interruption: null, vehicle_route: [], pedestrian_route: [], layers: [] }] } } });
 
 function setup() {
   const ports: FakePort[] = [];

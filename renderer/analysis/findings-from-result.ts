@@ -96,7 +96,8 @@ interface Context {
 /** Sites and crowd zones a vehicle reaches, with the fastest class (the approach also targets barrier lines; those speak through the barrier findings). */
 function reachableFindings({ result, options, masses, name, isZone, outputIds }: Context): Finding[] {
   const out: Finding[] = [];
-  const reached = (result.summary.approach?.results ?? []).filter((r) => r.reachable && r.impact_speed_kmh !== undefined && isZone(r.target_id));
+  type Reached = Extract<NonNullable<typeof result.summary.approach>['results'][number], { reachable: true }>;
+  const reached = (result.summary.approach?.results ?? []).filter((r): r is Reached => r.reachable && isZone(r.target_id));
   for (const [targetId, rows] of groupBy(reached, (r) => r.target_id)) {
     const sorted = [...rows].sort((a, b) => b.impact_speed_kmh! - a.impact_speed_kmh! || a.vehicle.localeCompare(b.vehicle));
     const worst = sorted[0];
@@ -152,7 +153,7 @@ function standoffFindings({ result, name, outputIds, threat }: Context): Finding
 
 /** Targets with no defence in depth. */
 function layerFindings({ result, options, name }: Context): Finding[] {
-  return (result.summary.layers?.targets ?? [])
+  return (result.summary.layers?.results ?? [])
     .filter((t) => t.single_layer)
     .map((t) => {
       const pI = t.p_interruption;
@@ -227,7 +228,7 @@ function barrierFindings({ result, byId, masses, outputIds }: Context): Finding[
     const label = nameOf(feature, barrierId);
     const rating = typeof feature?.properties.rating === 'string' ? feature.properties.rating : undefined;
     const checks = outputIds('barrier_check', (p) => p.barrier_id === barrierId);
-    const reasonOf = (r: Approach['barriers'][number]) => r.reason ?? checkReasons.get(`${barrierId}\u0000${r.vehicle}`);
+    const reasonOf = (r: Approach['barriers'][number]) => (r as { reason?: string }).reason ?? checkReasons.get(`${barrierId}\u0000${r.vehicle}`);
     const bySpeed = (a: Approach['barriers'][number], b: Approach['barriers'][number]) => (b.impact_speed_kmh ?? 0) - (a.impact_speed_kmh ?? 0) || a.vehicle.localeCompare(b.vehicle);
 
     const fails = rows.filter((r) => r.verdict === 'fail').sort(bySpeed);

@@ -20,7 +20,7 @@ const permeable = (gaps: readonly unknown[]): number =>
 
 /** Layers of security per target: layers crossed on each approach, gaps and camera Detect % per layer. */
 export function LayersView({ result, scene, responseTimeS, onZoomTo }: LayersViewProps) {
-  const targets = result?.summary.layers?.targets ?? [];
+  const targets = result?.summary.layers?.results ?? [];
   const name = nameLookup(scene);
   return (
     <section className="an-panel an-layers" aria-label="Layers of security">
