@@ -3,7 +3,7 @@ import { analysisArea, drivableSpace, type DrivableSpace } from '../drivable/ind
 import { sceneFrame, type LocalFrame } from '../geometry/local-frame.js';
 import type { Scene, SceneFeature } from '../scene/types.js';
 import { resolveThreats, type Threat } from '../threats/threats.js';
-import { bufferLine, difference, intersection, offsetRegion, union, type Region } from './polygon-ops.js';
+import { bufferLine, difference, intersection, offsetRegion, regionNear, union, type Region } from './polygon-ops.js';
 import { ratedPenetration } from './rated-penetration.js';
 import { regionDistanceM, regionLineDistanceM } from './region-distance.js';
 import { featureRegion, regionGeometry } from './region-geometry.js';
@@ -38,9 +38,34 @@ export interface StandoffAnalysis {
   notes: StandoffNote[];
 }
 
-/** Where a threat can be, in local metres: the ground a device can be brought to. */
+/**
+ * Where a threat can be, in local metres: `centre` grown by `radiusM` (a vehicle's body is its
+ * centre space grown by half its width), plus `extra` ground reached directly (penetration behind
+ * rated barriers). Kept apart so distances need no growing: for a disc Minkowski sum,
+ * dist(centre ⊕ disc(r), T) = max(0, dist(centre, T) − r) exactly. Hand-made polygons plug in as
+ * `{ centre: polygons, radiusM: 0, extra: [] }`.
+ */
 export interface ReachableSpace {
-  region: Region;
+  centre: Region;
+  radiusM: number;
+  extra: Region;
+}
+
+/** Least distance, m, from a reachable space to a target outline; Infinity when it reaches nowhere. */
+export function reachableDistanceM(space: ReachableSpace, target: Region): number {
+  const fromCentre = Math.max(0, regionDistanceM(space.centre, target) - space.radiusM);
+  return Math.min(fromCentre, regionDistanceM(space.extra, target));
+}
+
+/** The reachable ground within `distanceM` of the target: the breach of a required standoff. */
+export function reachableWithin(space: ReachableSpace, target: Region, distanceM: number): Region {
+  const zone = offsetRegion(target, distanceM);
+  // Only centre points within distance + r can put body within the distance: clip before growing.
+  const window = offsetRegion(target, distanceM + space.radiusM + CONTACT_M);
+  const near = intersection(regionNear(space.centre, window), window);
+  // A centimetre of arc error is invisible on a breach map and saves most of the vertices.
+  const body = space.radiusM > 0 ? offsetRegion(near, space.radiusM, BREACH_ARC_TOLERANCE_M) : near;
+  return intersection(space.extra.length > 0 ? union(body, space.extra) : body, zone);
 }
 
 export interface StandoffOptions {
@@ -57,6 +82,8 @@ export interface AnalysisProgress {
 
 /** A stopped vehicle's body is on the barrier when within this of the line (clipper arcs are 5 mm). */
 const CONTACT_M = 0.05;
+/** Breach polygons are drawn, not measured: their round joins may be 1 cm off the true arc. */
+const BREACH_ARC_TOLERANCE_M = 0.01;
 
 function abortError(): Error {
   const e = new Error('standoff analysis aborted');
@@ -65,14 +92,15 @@ function abortError(): Error {
 }
 
 /**
- * Where a vehicle-borne device can be: the body space of the threat's vehicle class
- * (core/drivable: barriers, gaps and buildings respected), plus, behind every rated barrier that
- * stops it and that it reaches, the rated dynamic penetration (scene-format.md "Measurement
- * conventions"): the points within the penetration of both the barrier line and the body.
- * An unrated barrier, wall or building stops it with no penetration.
+ * Where a vehicle-borne device can be: the reachable centre space of the threat's vehicle class
+ * (core/drivable: barriers, gaps and buildings respected) grown by half the width, plus, behind
+ * every rated barrier that stops it and that its body reaches, the rated dynamic penetration
+ * (scene-format.md "Measurement conventions"): the points within the penetration of both the
+ * barrier line and the body. An unrated barrier, wall or building stops it with no penetration.
  */
 export function vehicleReachableSpace(space: DrivableSpace, scene: Scene, notes: StandoffNote[]): ReachableSpace {
-  const body: Region = space.reachableBody();
+  const centre: Region = space.reachableCentre;
+  const r = space.vehicleWidthM / 2;
   const extensions: Region[] = [];
   const byId = new Map(scene.features.map((f) => [f.id, f]));
   for (const o of space.obstacles) {
@@ -85,10 +113,14 @@ export function vehicleReachableSpace(space: DrivableSpace, scene: Scene, notes:
       continue;
     }
     if (pen.penetrationM <= 0) continue;
-    if (regionLineDistanceM(body, [o.line]) > CONTACT_M) continue;
-    extensions.push(intersection(bufferLine(o.line, pen.penetrationM), offsetRegion(body, pen.penetrationM + CONTACT_M)));
+    if (regionLineDistanceM(centre, [o.line]) > r + CONTACT_M) continue;
+    // The body near this line only: centre within r + penetration of it, grown by r.
+    const reach = bufferLine(o.line, pen.penetrationM);
+    const lineWindow = bufferLine(o.line, r + pen.penetrationM + 2 * CONTACT_M);
+    const nearCentre = intersection(regionNear(centre, lineWindow), lineWindow);
+    extensions.push(intersection(reach, offsetRegion(nearCentre, r + pen.penetrationM + CONTACT_M)));
   }
-  return { region: extensions.length > 0 ? union(body, ...extensions) : body };
+  return { centre, radiusM: r, extra: extensions.length > 0 ? union(...extensions) : [] };
 }
 
 /** A closed perimeter as a region: Polygon perimeters, and LineStrings whose ends meet. */
@@ -116,7 +148,7 @@ export function personReachableSpace(scene: Scene, frame: LocalFrame): Reachable
     if (f.properties.kind === 'building') buildings.push(featureRegion(f, frame));
   }
   const closedOff = union(...screened, ...buildings);
-  return { region: closedOff.length > 0 ? difference(area, closedOff) : area };
+  return { centre: closedOff.length > 0 ? difference(area, closedOff) : area, radiusM: 0, extra: [] };
 }
 
 function incidentAt(distanceM: number, threat: Threat, targetId: string, notes: StandoffNote[]): number | null {
@@ -162,8 +194,8 @@ export function analyzeStandoff(scene: Scene, options: StandoffOptions = {}, pro
     const outline = featureRegion(target, frame);
     for (const threat of threats) {
       if (progress.signal?.aborted) throw abortError();
-      const reach = reachableFor(threat).region;
-      const d = regionDistanceM(reach, outline);
+      const reach = reachableFor(threat);
+      const d = reachableDistanceM(reach, outline);
       const achieved = Number.isFinite(d) ? d : null;
       const required = threat.mandatoryM;
       results.push({
@@ -175,7 +207,7 @@ export function analyzeStandoff(scene: Scene, options: StandoffOptions = {}, pro
         incident_kpa: achieved === null ? null : incidentAt(achieved, threat, target.id, notes),
       });
       if (achieved !== null && achieved < required) {
-        const breach = regionGeometry(intersection(reach, offsetRegion(outline, required)), frame);
+        const breach = regionGeometry(reachableWithin(reach, outline, required), frame);
         if (breach) {
           features.push({
             type: 'Feature',

@@ -68,11 +68,13 @@ export const difference = (a: Region, b: Region): Region => boolean(ClipperLib.C
 
 /**
  * A region grown (distance > 0) or shrunk (< 0) by `distanceM`, round joins: the Minkowski sum with
- * a disc, i.e. every point within the distance (a polygon buffer).
+ * a disc, i.e. every point within the distance (a polygon buffer). Arcs deviate from the true circle
+ * by `arcToleranceM` at most (default: ARC_TOLERANCE_RATIO of the distance, at least 1 mm).
  */
-export function offsetRegion(region: Region, distanceM: number): Region {
+export function offsetRegion(region: Region, distanceM: number, arcToleranceM?: number): Region {
   if (distanceM === 0) return union(region);
-  const o = new ClipperLib.ClipperOffset(2, Math.max(1, Math.abs(distanceM) * MM_PER_M * ARC_TOLERANCE_RATIO));
+  const toleranceMm = arcToleranceM !== undefined ? arcToleranceM * MM_PER_M : Math.abs(distanceM) * MM_PER_M * ARC_TOLERANCE_RATIO;
+  const o = new ClipperLib.ClipperOffset(2, Math.max(1, toleranceMm));
   // Clean orientation first so holes shrink when the outline grows.
   o.AddPaths(regionToPaths(union(region)), ClipperLib.JoinType.jtRound, ClipperLib.EndType.etClosedPolygon);
   const tree = new ClipperLib.PolyTree();
@@ -123,3 +125,35 @@ export function pointInPolygon(point: XY, polygon: LocalPolygon): boolean {
 }
 
 export const pointInRegion = (point: XY, region: Region): boolean => region.some((p) => pointInPolygon(point, p));
+
+/** [minX, minY, maxX, maxY] of rings. */
+export function ringsBounds(rings: readonly (readonly XY[])[]): [number, number, number, number] {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const r of rings) {
+    for (const p of r) {
+      if (p[0] < minX) minX = p[0];
+      if (p[0] > maxX) maxX = p[0];
+      if (p[1] < minY) minY = p[1];
+      if (p[1] > maxY) maxY = p[1];
+    }
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+const overlaps = (a: readonly number[], b: readonly number[]) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+
+/**
+ * The part of a region that can matter inside a window: polygons whose outline meets the window's
+ * bounds, each with only the holes that meet them. Intersecting with the window gives the same
+ * result as the whole region, at the cost of the few rings near it (a district's reachable space
+ * has thousands of building holes).
+ */
+export function regionNear(region: Region, window: Region): Region {
+  const w = ringsBounds(window.map((p) => p[0]));
+  const out: Region = [];
+  for (const polygon of region) {
+    if (!overlaps(ringsBounds([polygon[0]]), w)) continue;
+    out.push([polygon[0], ...polygon.slice(1).filter((hole) => overlaps(ringsBounds([hole]), w))]);
+  }
+  return out;
+}
