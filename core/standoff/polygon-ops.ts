@@ -83,11 +83,12 @@ export function offsetRegion(region: Region, distanceM: number, arcToleranceM?: 
 }
 
 /** Every point within `distanceM` of a polyline (round caps and joins). */
-export function bufferLine(line: readonly XY[], distanceM: number): Region {
+export function bufferLine(line: readonly XY[], distanceM: number, arcToleranceM?: number): Region {
   if (!(distanceM > 0)) throw new Error(`line buffer distance must be positive, got ${distanceM}`);
-  const o = new ClipperLib.ClipperOffset(2, Math.max(1, distanceM * MM_PER_M * ARC_TOLERANCE_RATIO));
+  const toleranceMm = arcToleranceM !== undefined ? arcToleranceM * MM_PER_M : distanceM * MM_PER_M * ARC_TOLERANCE_RATIO;
+  const o = new ClipperLib.ClipperOffset(2, Math.max(1, toleranceMm));
   const path = line.map((p) => ({ X: Math.round(p[0] * MM_PER_M), Y: Math.round(p[1] * MM_PER_M) }));
-  o.AddPath(path, ClipperLib.JoinType.jtRound, path.length === 1 ? ClipperLib.EndType.etOpenRound : ClipperLib.EndType.etOpenRound);
+  o.AddPath(path, ClipperLib.JoinType.jtRound, ClipperLib.EndType.etOpenRound);
   const tree = new ClipperLib.PolyTree();
   o.Execute(tree, distanceM * MM_PER_M);
   return treeToRegion(tree);
