@@ -1,10 +1,11 @@
+import type ClipperLib from 'clipper-lib';
 import { sceneFrame, type LocalFrame, type XY } from '../geometry/local-frame.js';
 import type { Scene } from '../scene/types.js';
 import { analysisArea } from './analysis-area.js';
 import { blockedObstacles, type BlockedObstacle } from './blocked-obstacles.js';
 import {
   differenceTree,
-  growPaths,
+  growGroups,
   growTree,
   multiPolygonToPaths,
   pointInPolygon,
@@ -50,24 +51,20 @@ export interface DrivableSpace {
 /** A point within this distance of the area's edge counts as on it (clipper rounds to 1 mm). */
 const EDGE_TOUCH_M = 0.002;
 
-function obstaclePaths(obstacles: readonly BlockedObstacle[]) {
-  const closed = [];
-  const open = [];
-  const circles: { centre: XY; radiusM: number }[] = [];
-  for (const o of obstacles) {
-    if (o.shape === 'polygon') closed.push(...multiPolygonToPaths(o.polygons));
-    else if (o.shape === 'line') open.push(toOpenPath(o.line));
-    else circles.push(o);
-  }
-  return { closed, open, circles };
-}
-
-/** Obstacles grown by `deltaM` (round joins, round line ends, circles as discs of radius + delta). */
-export function grownObstacles(obstacles: readonly BlockedObstacle[], deltaM: number) {
-  const { closed, open, circles } = obstaclePaths(obstacles);
-  const grown = growPaths(closed, open, deltaM);
-  for (const c of circles) grown.push(...growPaths([], [toOpenPath([c.centre])], c.radiusM + deltaM));
-  return grown;
+/**
+ * Obstacles grown by `deltaM`: round joins, round line ends, circles as discs of radius + delta.
+ * Returned as overlapping clipper paths (millimetres), to be read with non-zero filling.
+ */
+export function grownObstacles(obstacles: readonly BlockedObstacle[], deltaM: number): ClipperLib.Paths {
+  return growGroups(
+    obstacles.map((o) =>
+      o.shape === 'polygon'
+        ? { closed: multiPolygonToPaths(o.polygons), open: [], deltaM }
+        : o.shape === 'line'
+          ? { closed: [], open: [toOpenPath(o.line)], deltaM }
+          : { closed: [], open: [toOpenPath([o.centre])], deltaM: o.radiusM + deltaM },
+    ),
+  );
 }
 
 function distanceToSegment(p: XY, a: XY, b: XY): number {
