@@ -4,10 +4,10 @@ import { sceneFrame, type LocalFrame } from '../geometry/local-frame.js';
 import type { Scene, SceneFeature } from '../scene/types.js';
 import { resolveThreats, type Threat } from '../threats/threats.js';
 import { bufferLine, difference, intersection, offsetRegion, regionNear, union, type Region } from './polygon-ops.js';
-import { ratedPenetration } from './rated-penetration.js';
+import { parseRating } from '../ratings/parse-rating.js';
+import { vehicleClassesFor } from '../vehicles/vehicle-classes-for.js';
 import { regionDistanceM, regionLineDistanceM } from './region-distance.js';
 import { featureRegion, regionGeometry } from './region-geometry.js';
-import { vehicleWidthM } from './vehicle-width.js';
 
 /** One line of `summary.standoff.results` (shared/spec/cli.md). */
 export interface StandoffResult {
@@ -71,7 +71,7 @@ export function reachableWithin(space: ReachableSpace, target: Region, distanceM
 export interface StandoffOptions {
   /** Threat ids (threats.ts), `custom:<kg>[:<class>]`; all chart rows by default. */
   threats?: string[];
-  /** Vehicle widths by IWA class code, m, overriding the scene's and the built-in ones. */
+  /** Vehicle widths by class code, m, overriding the scene's `bulwark.vehicles` and the built-in table (core/vehicles). */
   vehicleWidthsM?: Record<string, number>;
 }
 
@@ -107,18 +107,24 @@ export function vehicleReachableSpace(space: DrivableSpace, scene: Scene, notes:
     if (o.shape !== 'line') continue;
     const rating = byId.get(o.featureId)?.properties.rating;
     if (typeof rating !== 'string' || rating.trim() === '') continue;
-    const pen = ratedPenetration(rating);
-    if (!pen) {
-      notes.push({ feature_id: o.featureId, message: `barrier ${o.featureId}: rating "${rating}" not read; taken as stopping with no penetration` });
+    let penetrationM: number | null;
+    try {
+      penetrationM = parseRating(rating).penetration_m;
+    } catch (e) {
+      notes.push({ feature_id: o.featureId, message: `barrier ${o.featureId}: ${(e as Error).message}; taken as stopping with no penetration` });
       continue;
     }
-    if (pen.penetrationM <= 0) continue;
     if (regionLineDistanceM(centre, [o.line]) > r + CONTACT_M) continue;
+    if (penetrationM === null) {
+      notes.push({ feature_id: o.featureId, message: `barrier ${o.featureId}: rating "${rating}" bounds no penetration; standoff measured at the barrier line (optimistic)` });
+      continue;
+    }
+    if (penetrationM <= 0) continue;
     // The body near this line only: centre within r + penetration of it, grown by r.
-    const reach = bufferLine(o.line, pen.penetrationM);
-    const lineWindow = bufferLine(o.line, r + pen.penetrationM + 2 * CONTACT_M);
+    const reach = bufferLine(o.line, penetrationM);
+    const lineWindow = bufferLine(o.line, r + penetrationM + 2 * CONTACT_M);
     const nearCentre = intersection(regionNear(centre, lineWindow), lineWindow);
-    extensions.push(intersection(reach, offsetRegion(nearCentre, r + pen.penetrationM + CONTACT_M)));
+    extensions.push(intersection(reach, offsetRegion(nearCentre, r + penetrationM + CONTACT_M)));
   }
   return { centre, radiusM: r, extra: extensions.length > 0 ? union(...extensions) : [] };
 }
@@ -173,6 +179,17 @@ export function analyzeStandoff(scene: Scene, options: StandoffOptions = {}, pro
   const results: StandoffResult[] = [];
   const features: StandoffBreachFeature[] = [];
 
+  const classes = vehicleClassesFor(scene);
+  const widthOf = (code: string): number => {
+    const given = options.vehicleWidthsM?.[code];
+    if (given !== undefined) {
+      if (!(given > 0)) throw new Error(`vehicle ${code}: width must be a positive number of metres, got ${given}`);
+      return given;
+    }
+    const row = classes.find((c) => c.code === code);
+    if (!row) throw new Error(`threat vehicle class ${code} is not a known vehicle class (add it to bulwark.vehicles)`);
+    return row.widthM;
+  };
   const spaces = new Map<string, ReachableSpace>();
   const reachableFor = (threat: Threat): ReachableSpace => {
     const key = threat.carrier === 'person' ? 'person' : `vehicle:${threat.vehicleClass}`;
@@ -180,7 +197,7 @@ export function analyzeStandoff(scene: Scene, options: StandoffOptions = {}, pro
     if (!space) {
       if (threat.carrier === 'person') space = personReachableSpace(scene, frame);
       else {
-        const widthM = vehicleWidthM(scene, threat.vehicleClass!, options.vehicleWidthsM);
+        const widthM = widthOf(threat.vehicleClass!);
         space = vehicleReachableSpace(drivableSpace(scene, { widthM }, frame), scene, notes);
       }
       spaces.set(key, space);
