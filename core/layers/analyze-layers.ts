@@ -2,7 +2,7 @@ import { analysisArea, barrierStopsVehicle } from '../drivable/index.js';
 import { sceneFrame, type LocalFrame, type XY } from '../geometry/local-frame.js';
 import { booleanProperty, numberProperty } from '../scene/properties.js';
 import type { Scene, SceneFeature } from '../scene/types.js';
-import { disc, union, type Region } from '../standoff/polygon-ops.js';
+import { disc, unionMostlyDisjoint, type Region } from '../standoff/polygon-ops.js';
 import { polylineDistanceM, regionLineDistanceM } from '../standoff/region-distance.js';
 import { featureRegion } from '../standoff/region-geometry.js';
 import { layerArrangement, type CrossingRoute, type LayerLine } from './layer-crossings.js';
@@ -123,7 +123,7 @@ function blockedRegion(scene: Scene, frame: LocalFrame): Region {
       } else parts.push(featureRegion(f, frame));
     }
   }
-  return parts.length > 0 ? union(...parts) : [];
+  return unionMostlyDisjoint(parts);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { XY } from '../geometry/local-frame.js';
-import { bufferLine, difference, offsetRegion, pointInPolygon, union, type LocalPolygon, type Region } from '../standoff/polygon-ops.js';
+import { bufferLine, difference, offsetRegion, pointInPolygon, ringsBounds, union, unionMostlyDisjoint, type LocalPolygon, type Region } from '../standoff/polygon-ops.js';
 import { regionDistanceM, regionLineDistanceM } from '../standoff/region-distance.js';
 
 /** One security layer as a line in local metres (a closed perimeter repeats its first point). */
@@ -64,10 +64,10 @@ export interface LayerArrangement {
 export function layerArrangement(problem: ArrangementInput): LayerArrangement {
   const r = problem.radiusM;
   const tol = problem.arcToleranceM ?? DEFAULT_ARC_TOLERANCE_M;
-  // Shrinking the free space by r = shrinking the area and growing what blocks (Minkowski).
-  const grownBlocked = problem.blocked.length > 0 ? offsetRegion(problem.blocked, r, tol) : [];
-  const free = difference(offsetRegion(problem.area, -r, tol), grownBlocked);
   const bands = problem.layers.map((l) => bufferLine(l.line, r + LINE_MARGIN_M, tol));
+  // Shrinking the free space by r = shrinking the area and growing what blocks (Minkowski).
+  const shrunkArea = offsetRegion(problem.area, -r, tol);
+  const free = difference(shrunkArea, separatingBlocks(problem.blocked, r, tol, bands, shrunkArea));
   const faces = bands.length > 0 ? difference(free, union(...bands)) : free;
   const points = faces.map(interiorPoint);
 
@@ -156,6 +156,27 @@ export function layerArrangement(problem: ArrangementInput): LayerArrangement {
     },
   };
 }
+
+/**
+ * The blocked space, grown by r, that can change which faces connect: components with a hole (a
+ * courtyard), or touching a layer band or the area's edge. A solid island touching nothing can
+ * always be walked round, so dropping it changes no count — and a district's thousands of
+ * free-standing buildings then cost nothing. Each polygon grows on its own (cheap), then they merge.
+ */
+function separatingBlocks(blocked: Region, r: number, tol: number, bands: readonly Region[], shrunkArea: Region): Region {
+  if (blocked.length === 0) return [];
+  const grown = unionMostlyDisjoint(blocked.map((polygon) => offsetRegion([polygon], r, tol)));
+  const bandBoxes = bands.map((b) => ringsBounds(b.map((p) => p[0])));
+  const areaRings = shrunkArea.flat();
+  return grown.filter((polygon) => {
+    if (polygon.length > 1) return true;
+    const box = ringsBounds([polygon[0]]);
+    if (regionLineDistanceM([polygon], areaRings) === 0) return true;
+    return bands.some((band, k) => boxesOverlap(box, bandBoxes[k]) && regionDistanceM([polygon], band) === 0);
+  });
+}
+
+const boxesOverlap = (a: readonly number[], b: readonly number[]) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 /**
  * A point strictly inside a polygon: the middle of the widest inside stretch of the horizontal

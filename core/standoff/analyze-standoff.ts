@@ -3,7 +3,7 @@ import { analysisArea, drivableSpace, type DrivableSpace } from '../drivable/ind
 import { sceneFrame, type LocalFrame } from '../geometry/local-frame.js';
 import type { Scene, SceneFeature } from '../scene/types.js';
 import { resolveThreats, type Threat } from '../threats/threats.js';
-import { bufferLine, difference, intersection, offsetRegion, regionNear, union, type Region } from './polygon-ops.js';
+import { bufferLine, difference, intersection, offsetRegion, regionNear, union, unionMostlyDisjoint, type Region } from './polygon-ops.js';
 import { parseRating } from '../ratings/parse-rating.js';
 import { vehicleClassesFor } from '../vehicles/vehicle-classes-for.js';
 import { regionDistanceM, regionLineDistanceM } from './region-distance.js';
@@ -153,7 +153,7 @@ export function personReachableSpace(scene: Scene, frame: LocalFrame): Reachable
     if (f.properties.kind === 'perimeter' && f.properties.perimeter_type === 'screening') screened.push(closedPerimeterRegion(f, frame));
     if (f.properties.kind === 'building') buildings.push(featureRegion(f, frame));
   }
-  const closedOff = union(...screened, ...buildings);
+  const closedOff = unionMostlyDisjoint([...screened, ...buildings]);
   return { centre: closedOff.length > 0 ? difference(area, closedOff) : area, radiusM: 0, extra: [] };
 }
 

@@ -1,4 +1,5 @@
 import ClipperLib from 'clipper-lib';
+import Flatbush from 'flatbush';
 import type { XY } from '../geometry/local-frame.js';
 
 /**
@@ -156,5 +157,39 @@ export function regionNear(region: Region, window: Region): Region {
     if (!overlaps(ringsBounds([polygon[0]]), w)) continue;
     out.push([polygon[0], ...polygon.slice(1).filter((hole) => overlaps(ringsBounds([hole]), w))]);
   }
+  return out;
+}
+
+/**
+ * The union of many clean regions that mostly do not touch (a district's buildings): only groups
+ * whose bounding boxes overlap go through clipper, the rest pass as they are. One clipper union of
+ * thousands of separate polygons is far slower than thousands of tiny ones.
+ */
+export function unionMostlyDisjoint(parts: readonly Region[]): Region {
+  const polygons = parts.flat();
+  const n = polygons.length;
+  if (n === 0) return [];
+  const boxes = polygons.map((p) => ringsBounds([p[0]]));
+  const index = new Flatbush(n);
+  for (const b of boxes) index.add(b[0], b[1], b[2], b[3]);
+  index.finish();
+  const parent = polygons.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < n; i++) {
+    for (const j of index.search(boxes[i][0], boxes[i][1], boxes[i][2], boxes[i][3])) {
+      const a = find(i);
+      const b = find(j);
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
+  }
+  const groups = new Map<number, LocalPolygon[]>();
+  for (let i = 0; i < n; i++) {
+    const root = find(i);
+    const g = groups.get(root);
+    if (g) g.push(polygons[i]);
+    else groups.set(root, [polygons[i]]);
+  }
+  const out: Region = [];
+  for (const g of groups.values()) out.push(...(g.length === 1 ? g : union(g)));
   return out;
 }
