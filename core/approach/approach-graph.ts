@@ -1,4 +1,5 @@
 import Flatbush from 'flatbush';
+import { abortError } from './abort-error.js';
 import type { XY } from '../geometry/local-frame.js';
 import type { StartPlace } from '../drivable/drivable-space.js';
 import { pointInMultiPolygon, type MultiPolygonXY } from '../drivable/polygons.js';
@@ -60,6 +61,7 @@ export interface GraphOptions {
   maxEdgeM: number | 'auto';
   /** Spacing of start points along the area edge, m. */
   edgeStartSpacingM: number;
+  signal?: { aborted: boolean };
 }
 
 function cross(ax: number, ay: number, bx: number, by: number): number {
@@ -221,6 +223,7 @@ export function buildApproachGraph(
   const from: number[] = [], to: number[] = [], len: number[] = [];
   const R = options.maxEdgeM === 'auto' ? (nodeCount <= AUTO_DENSE_NODES ? Infinity : AUTO_MAX_EDGE_M) : options.maxEdgeM;
   for (let i = 0; i < nodeCount; i++) {
+    if ((i & 1023) === 0 && options.signal?.aborted) throw abortError();
     const near = Number.isFinite(R) ? nodeIndex!.neighbors(x[i], y[i], Infinity, R) : Array.from({ length: nodeCount }, (_, k) => k);
     near.sort((a, b) => a - b);
     for (const j of near) {

@@ -1,5 +1,6 @@
 import type { ApproachGraph } from './approach-graph.js';
 import type { Accelerator } from './kinematics.js';
+import { abortError } from './abort-error.js';
 import { lastTurnHoldM, legEndSpeedMps, turnSpeedMps } from './turn-speed.js';
 
 /**
@@ -133,8 +134,3 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   return { bestMps: best, bestLabel, labelEdge: labels.edge, labelPred: labels.pred, labelMps: labels.mps };
 }
 
-export function abortError(): Error {
-  const e = new Error('approach analysis aborted');
-  e.name = 'AbortError';
-  return e;
-}
