@@ -121,9 +121,21 @@ export function regionAreaM2(region: Region): number {
 /** True when a point lies inside a polygon (outer ring minus holes); points on an edge count as inside. */
 export function pointInPolygon(point: XY, polygon: LocalPolygon): boolean {
   const pt = { X: Math.round(point[0] * MM_PER_M), Y: Math.round(point[1] * MM_PER_M) };
-  if (ClipperLib.Clipper.PointInPolygon(pt, toPath(polygon[0])) === 0) return false;
-  for (let i = 1; i < polygon.length; i++) if (ClipperLib.Clipper.PointInPolygon(pt, toPath(polygon[i])) === 1) return false;
+  const paths = polygonPaths(polygon);
+  if (ClipperLib.Clipper.PointInPolygon(pt, paths[0]) === 0) return false;
+  for (let i = 1; i < paths.length; i++) if (ClipperLib.Clipper.PointInPolygon(pt, paths[i]) === 1) return false;
   return true;
+}
+
+/** Clipper paths of a polygon, converted once per polygon (a district space has 5,000 holes). */
+const pathCache = new WeakMap<LocalPolygon, Path[]>();
+function polygonPaths(polygon: LocalPolygon): Path[] {
+  let paths = pathCache.get(polygon);
+  if (!paths) {
+    paths = polygon.map(toPath);
+    pathCache.set(polygon, paths);
+  }
+  return paths;
 }
 
 export const pointInRegion = (point: XY, region: Region): boolean => region.some((p) => pointInPolygon(point, p));
