@@ -22,7 +22,8 @@ function lStreet() {
 describe('analyzeApproach on a hand-worked L-shaped street', () => {
   it('M1: straight run-up, racing-line corner, straight run-up to the zone', () => {
     const { scene, frame } = lStreet();
-    const { summary, features } = analyzeApproach(scene, { vehicles: ['M1'], frame });
+    // Corner nodes only (no free lattice), so the only route is the hand-worked one.
+    const { summary, features } = analyzeApproach(scene, { vehicles: ['M1'], frame, route: { freeSpacingM: Infinity } });
     // M1: width 1.8 → h = 0.9; a = 3.2 m/s²; lateral limit min(μ = 1.0, SRT 1.2) = 1.0 g; top 160 km/h.
     // Corner node: corner (10, 0) pushed out along its bisector by h + 1 mm on each axis → N = (9.099, 0.901).
     // Run-up: origin (9.099, −95) straight north to N: 95.901 m → √(2·3.2·95.901) = 24.77 m/s.
@@ -37,9 +38,13 @@ describe('analyzeApproach on a hand-worked L-shaped street', () => {
     const cosTheta = dy / L; // incoming direction is due north (0, 1)
     const radius = c / (1 - Math.sqrt((1 + cosTheta) / 2)); // r = c / (1 − cos(θ/2))
     const corner = Math.min(runUp, Math.sqrt(1.0 * G * radius)); // skid limit √(f·g·r)
-    const impact = Math.sqrt(corner * corner + 2 * 3.2 * L); // v² = u² + 2as
+    // The arc holds the speed to the skid limit for its tangent length r·tan(θ/2) past the apex,
+    // then the car accelerates over the rest of the leg: v² = u² + 2as.
+    const hold = radius * Math.tan(Math.acos(cosTheta) / 2);
+    const impact = Math.sqrt(corner * corner + 2 * 3.2 * (L - hold));
     expect(radius).toBeCloseTo(31.5, 1); // θ = 84.1°, cos(θ/2) = 0.740
     expect(corner).toBeLessThan(runUp);
+    expect(hold).toBeCloseTo(28.7, 1);
     const r = summary.results.find((x) => x.target_id === 'z1')!;
     expect(r.reachable).toBe(true);
     if (!r.reachable) return;

@@ -12,7 +12,7 @@ import { selectVehicleClasses, vehicleClassesFor } from '../vehicles/vehicle-cla
 import type { ApproachGraph } from './approach-graph.js';
 import { approachRoutes, DEFAULT_ROUTE_OPTIONS, type ApproachTarget, type RouteOptions } from './approach-routes.js';
 import { kineticEnergyKj, kmhFromMps } from './kinematics.js';
-import { abortError } from './max-speed-search.js';
+import { abortError } from './abort-error.js';
 import { segmentSegmentDistance } from './obstacle-edges.js';
 
 export interface ApproachOptions {

@@ -1,8 +1,9 @@
 import Flatbush from 'flatbush';
+import { abortError } from './abort-error.js';
 import type { XY } from '../geometry/local-frame.js';
 import type { StartPlace } from '../drivable/drivable-space.js';
 import { pointInMultiPolygon, type MultiPolygonXY } from '../drivable/polygons.js';
-import { nearestEdgeDistance, pointInsideObstacle, segmentClear, segmentsIntersect, type ObstacleEdges } from './obstacle-edges.js';
+import { nearestEdgeDistance, pointInsideObstacle, segmentClear, segmentClearOfRing, segmentsIntersect, type ObstacleEdges } from './obstacle-edges.js';
 
 /**
  * The graph the approach search runs on, for one vehicle width (half width h):
@@ -49,12 +50,18 @@ export const CLEARANCE_CAP_M = 250;
 
 export interface GraphOptions {
   /**
+   * Spacing of free nodes, m: a fixed lattice over the area (independent of obstacles) where the
+   * vehicle may bend in open ground. 'auto': max(15 m, √(area / 400)).
+   */
+  freeSpacingM?: number | 'auto';
+  /**
    * Longest straight edge, m, or 'auto': unlimited up to AUTO_DENSE_NODES nodes, else
    * AUTO_MAX_EDGE_M (in a dense district a longer straight is a chain of edges that do not turn).
    */
   maxEdgeM: number | 'auto';
   /** Spacing of start points along the area edge, m. */
   edgeStartSpacingM: number;
+  signal?: { aborted: boolean };
 }
 
 function cross(ax: number, ay: number, bx: number, by: number): number {
@@ -74,6 +81,23 @@ export function insideArea(areaSegments: [number, number, number, number][], ax:
 }
 
 interface RawNode { x: number; y: number; cx: number; cy: number; ring: number; vertex: number; start: boolean }
+
+/** Lattice of free nodes over the area's bounding box, anchored at its lower-left corner. */
+function freeNodes(area: MultiPolygonXY, spacing: number | 'auto' | undefined): RawNode[] {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, areaM2 = 0;
+  for (const poly of area) {
+    for (const ring of poly) {
+      for (let i = 0; i + 1 < ring.length; i++) areaM2 += (ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1]) / 2;
+      for (const p of ring) { minX = Math.min(minX, p[0]); minY = Math.min(minY, p[1]); maxX = Math.max(maxX, p[0]); maxY = Math.max(maxY, p[1]); }
+    }
+  }
+  if (minX === Infinity) return [];
+  const s = spacing === undefined || spacing === 'auto' ? Math.max(15, Math.sqrt(Math.abs(areaM2) / 400)) : spacing;
+  if (!(s > 0) || !Number.isFinite(s)) return [];
+  const out: RawNode[] = [];
+  for (let y = minY + s / 2; y < maxY; y += s) for (let x = minX + s / 2; x < maxX; x += s) out.push({ x, y, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: false });
+  return out;
+}
 
 /** Nodes beside one vertex V with incoming direction d1 and outgoing d2, on the side whose normals are n1, n2. */
 function sideNodes(out: RawNode[], vx: number, vy: number, d1: XY, d2: XY, n1: XY, n2: XY, r: number, ring: number, vertex: number): void {
@@ -169,18 +193,20 @@ export function buildApproachGraph(
   options: GraphOptions,
 ): ApproachGraph {
   const h = halfWidthM;
-  const raw = [...edgeStartNodes(starts, options.edgeStartSpacingM), ...cornerNodes(edges, h)].filter((n) => pointClear(edges, area, h, n.x, n.y));
+  const raw = [...edgeStartNodes(starts, options.edgeStartSpacingM), ...cornerNodes(edges, h), ...freeNodes(area, options.freeSpacingM)].filter((n) => pointClear(edges, area, h, n.x, n.y));
   const nodeCount = raw.length;
   const x = new Float64Array(nodeCount), y = new Float64Array(nodeCount);
   const cornerX = new Float64Array(nodeCount), cornerY = new Float64Array(nodeCount);
   const isStart = new Uint8Array(nodeCount), clearanceM = new Float64Array(nodeCount);
+  const nodeRing = new Int32Array(nodeCount);
   raw.forEach((n, i) => {
+    nodeRing[i] = n.ring;
     x[i] = n.x; y[i] = n.y; cornerX[i] = n.cx; cornerY[i] = n.cy; isStart[i] = n.start ? 1 : 0;
     if (n.start) return;
     // Room to swing out: distance to the nearest other obstacle less h. The wrapped obstacle is left
     // out when it is convex (it lies inside the turn); otherwise only the corner's own two edges.
-    const ringInfo = edges.rings[n.ring];
-    const own = (e: number) => edges.ring[e] === n.ring && (ringInfo.convex || isIncident(edges, e, n.cx, n.cy));
+    const ringInfo = n.ring >= 0 ? edges.rings[n.ring] : undefined;
+    const own = (e: number) => ringInfo !== undefined && edges.ring[e] === n.ring && (ringInfo.convex || isIncident(edges, e, n.cx, n.cy));
     let c = nearestEdgeDistance(edges, n.x, n.y, CLEARANCE_CAP_M + h, own) - h;
     for (const s of areaSegments) c = Math.min(c, pointSegmentDist(n.x, n.y, s));
     clearanceM[i] = Math.max(0, Math.min(CLEARANCE_CAP_M, c));
@@ -197,11 +223,15 @@ export function buildApproachGraph(
   const from: number[] = [], to: number[] = [], len: number[] = [];
   const R = options.maxEdgeM === 'auto' ? (nodeCount <= AUTO_DENSE_NODES ? Infinity : AUTO_MAX_EDGE_M) : options.maxEdgeM;
   for (let i = 0; i < nodeCount; i++) {
+    if ((i & 1023) === 0 && options.signal?.aborted) throw abortError();
     const near = Number.isFinite(R) ? nodeIndex!.neighbors(x[i], y[i], Infinity, R) : Array.from({ length: nodeCount }, (_, k) => k);
     near.sort((a, b) => a - b);
     for (const j of near) {
       if (j <= i) continue;
       if (isStart[i] && isStart[j]) continue;
+      // The corners' own rings first: most hidden pairs are hidden by the building they stand at.
+      if (nodeRing[i] >= 0 && edges.rings[nodeRing[i]].points.length <= 16 && !segmentClearOfRing(edges, nodeRing[i], x[i], y[i], x[j], y[j], h)) continue;
+      if (nodeRing[j] >= 0 && edges.rings[nodeRing[j]].points.length <= 16 && !segmentClearOfRing(edges, nodeRing[j], x[i], y[i], x[j], y[j], h)) continue;
       if (!insideArea(areaSegments, x[i], y[i], x[j], y[j])) continue;
       if (!segmentClear(edges, x[i], y[i], x[j], y[j], h)) continue;
       const L = Math.hypot(x[j] - x[i], y[j] - y[i]);

@@ -124,6 +124,18 @@ describe('output', () => {
     expect(check.properties.reason).toBe("feature ring: cannot read rating 'xyz': expected e.g. V/7200[N2A]/48/90:3.5 or M50 P1");
   });
 
+  it('an empty scene gives no features and an empty summary', () => {
+    expect(analyzeApproach({ type: 'FeatureCollection', bulwark: { version: 1 }, features: [] })).toEqual({ features: [], summary: { results: [], barriers: [] } });
+  });
+
+  it('stops with an AbortError when the signal is raised', () => {
+    const { scene, frame } = ring(2.0);
+    expect(() => analyzeApproach(scene, { vehicles: ['M1'], frame, signal: { aborted: true } })).toThrow(expect.objectContaining({ name: 'AbortError' }));
+    const seen: number[] = [];
+    analyzeApproach(scene, { vehicles: ['M1', 'N1'], frame, onProgress: (f) => seen.push(f) });
+    expect(seen).toEqual([0.5, 1]);
+  });
+
   it('scene vehicle classes replace built-in fields by code', () => {
     const { scene, frame } = ring(2.0);
     scene.bulwark.vehicles = [{ code: 'M1', width_m: 2.05 } as never];

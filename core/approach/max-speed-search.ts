@@ -1,6 +1,7 @@
 import type { ApproachGraph } from './approach-graph.js';
 import type { Accelerator } from './kinematics.js';
-import { turnSpeedMps } from './turn-speed.js';
+import { abortError } from './abort-error.js';
+import { lastTurnHoldM, legEndSpeedMps, turnSpeedMps } from './turn-speed.js';
 
 /**
  * The highest speed a vehicle can have at the end of every graph edge, driving from rest at any
@@ -122,7 +123,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     for (let f = g.outStart[v]; f < g.outStart[v + 1]; f++) {
       const cap = turnSpeedMps(dirX[e], dirY[e], dirX[f], dirY[f], nx, ny, cx, cy, c, limits.minTurnRadiusM, limits.lateralG);
       if (cap < 0) continue;
-      const out = acc.speedAfter(Math.min(inMps, cap), g.edgeLengthM[f]);
+      const out = legEndSpeedMps(acc, inMps, cap, lastTurnHoldM, g.edgeLengthM[f]);
       if (out > best[f] + IMPROVEMENT_MPS) {
         best[f] = out;
         bestLabel[f] = labels.add(f, bestLabel[e], out);
@@ -133,8 +134,3 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   return { bestMps: best, bestLabel, labelEdge: labels.edge, labelPred: labels.pred, labelMps: labels.mps };
 }
 
-export function abortError(): Error {
-  const e = new Error('approach analysis aborted');
-  e.name = 'AbortError';
-  return e;
-}

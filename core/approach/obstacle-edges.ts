@@ -147,12 +147,43 @@ export function segmentClear(edges: ObstacleEdges, ax: number, ay: number, bx: n
   const c = clearanceM;
   let clear = true;
   const tol = 1e-9;
+  const lim = (c - tol) * (c - tol);
   edges.index.search(Math.min(ax, bx) - c, Math.min(ay, by) - c, Math.max(ax, bx) + c, Math.max(ay, by) + c, (i) => {
     if (!clear || edges.owner[i] === skipOwner) return false;
-    if (segmentSegmentDistance(ax, ay, bx, by, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]) < c - tol) clear = false;
+    if (c - tol <= 0 ? segmentsIntersect(ax, ay, bx, by, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]) : segmentSegmentDistance2(ax, ay, bx, by, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]) < lim) clear = false;
     return false;
   });
   return clear;
+}
+
+function pointSegmentDistance2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax, dy = by - ay;
+  const l2 = dx * dx + dy * dy;
+  let t = l2 === 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / l2;
+  if (t < 0) t = 0; else if (t > 1) t = 1;
+  const ex = px - ax - t * dx, ey = py - ay - t * dy;
+  return ex * ex + ey * ey;
+}
+
+/** Squared shortest distance between two segments. */
+export function segmentSegmentDistance2(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): number {
+  if (segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy)) return 0;
+  return Math.min(
+    pointSegmentDistance2(ax, ay, cx, cy, dx, dy),
+    pointSegmentDistance2(bx, by, cx, cy, dx, dy),
+    pointSegmentDistance2(cx, cy, ax, ay, bx, by),
+    pointSegmentDistance2(dx, dy, ax, ay, bx, by),
+  );
+}
+
+/** Whether a→b keeps `clearanceM` from the edges of one ring (a cheap first test before the index). */
+export function segmentClearOfRing(edges: ObstacleEdges, ring: number, ax: number, ay: number, bx: number, by: number, clearanceM: number): boolean {
+  const pts = edges.rings[ring].points;
+  const lim = (clearanceM - 1e-9) * (clearanceM - 1e-9);
+  for (let i = 0; i + 1 < pts.length; i++) {
+    if (segmentSegmentDistance2(ax, ay, bx, by, pts[i][0], pts[i][1], pts[i + 1][0], pts[i + 1][1]) < lim) return false;
+  }
+  return true;
 }
 
 /** Distance from a point to the nearest obstacle edge, leaving out edges for which `skip` is true; capped at `maxM`. */

@@ -83,4 +83,15 @@ describe('layered security', () => {
     expect(r.vehicle_layers_crossed).toBe(1);
     expect(r.pedestrian_layers_crossed).toBe(2);
   });
+
+  it('counts for the scene’s own car width, reports progress and stops with AbortError', () => {
+    // bulwark.vehicles makes the car 2.5 m wide: the 2 m gaps between bollards now stop it.
+    const { scene } = localScene([area, zone, cordon, { ...bollards, properties: { barrier_type: 'bollard', gap_m: 2 } }]);
+    scene.bulwark.vehicles = [{ code: 'M1', name: 'Wide car', mass_kg: 1500, width_m: 2.5, accel_mps2: 3.2, top_speed_kmh: 160, min_turn_radius_m: 5.5, lateral_g: 1 }];
+    const fractions: number[] = [];
+    const r = analyzeLayers(scene, {}, { onProgress: (f) => fractions.push(f) }).summary.results[0];
+    expect(r.vehicle_layers_crossed).toBe(2);
+    expect(fractions[fractions.length - 1]).toBe(1);
+    expect(() => analyzeLayers(scene, {}, { signal: { aborted: true } })).toThrow(expect.objectContaining({ name: 'AbortError' }));
+  });
 });

@@ -1,8 +1,9 @@
 import { analysisArea, barrierStopsVehicle } from '../drivable/index.js';
+import { vehicleClassesFor } from '../vehicles/vehicle-classes-for.js';
 import { sceneFrame, type LocalFrame, type XY } from '../geometry/local-frame.js';
 import { booleanProperty, numberProperty } from '../scene/properties.js';
 import type { Scene, SceneFeature } from '../scene/types.js';
-import { disc, union, type Region } from '../standoff/polygon-ops.js';
+import { disc, unionMostlyDisjoint, type Region } from '../standoff/polygon-ops.js';
 import { polylineDistanceM, regionLineDistanceM } from '../standoff/region-distance.js';
 import { featureRegion } from '../standoff/region-geometry.js';
 import { layerArrangement, type CrossingRoute, type LayerLine } from './layer-crossings.js';
@@ -66,7 +67,9 @@ export interface LayerOptions {
   layerDefaults?: Partial<Record<LayerType, Partial<PathElement>>>;
   /** Per-layer values by feature id, over the type's. */
   layerOverrides?: Record<string, Partial<PathElement>>;
+  /** Width of the vehicle whose route is counted, m: by default the car (M1) of the scene's vehicle table, the narrowest threat. */
   vehicleWidthM?: number;
+  /** Clear width a person needs, m (default 0.6). */
   pedestrianWidthM?: number;
 }
 
@@ -123,7 +126,7 @@ function blockedRegion(scene: Scene, frame: LocalFrame): Region {
       } else parts.push(featureRegion(f, frame));
     }
   }
-  return parts.length > 0 ? union(...parts) : [];
+  return unionMostlyDisjoint(parts);
 }
 
 /**
@@ -185,7 +188,11 @@ function layerGaps(
  */
 export function analyzeLayers(scene: Scene, options: LayerOptions = {}, progress: AnalysisProgress = {}): { summary: { results: TargetLayers[] } } {
   const frame = sceneFrame(scene);
-  const widths = { vehicle: options.vehicleWidthM ?? DEFAULT_VEHICLE_WIDTH_M, pedestrian: options.pedestrianWidthM ?? DEFAULT_PEDESTRIAN_WIDTH_M };
+  const car = vehicleClassesFor(scene).find((c) => c.code === 'M1');
+  const widths = {
+    vehicle: options.vehicleWidthM ?? car?.widthM ?? DEFAULT_VEHICLE_WIDTH_M,
+    pedestrian: options.pedestrianWidthM ?? DEFAULT_PEDESTRIAN_WIDTH_M,
+  };
   if (!(widths.vehicle > 0) || !(widths.pedestrian > 0)) throw new Error('layers analysis: vehicle and pedestrian widths must be positive');
   const responseTimeS = options.responseTimeS ?? DEFAULT_RESPONSE_TIME_S;
   const area: Region = analysisArea(scene, frame);

@@ -61,3 +61,19 @@ describe('fewest layers crossed', () => {
     expect(p[0] > 0 && p[0] < 10 && p[1] > 0 && p[1] < 1).toBe(true);
   });
 });
+
+describe('layers drawn on the target outline', () => {
+  it('a screening line drawn exactly on a crowd zone’s edge is still crossed to get in', () => {
+    const layers: LayerLine[] = [{ id: 'search', line: rect(-5, -5, 5, 5) }];
+    const r = fewestLayersCrossed({ ...base, layers, radiusM: 0.3 });
+    expect(r.layersCrossed).toBe(1);
+    expect(r.sequence).toEqual(['search']);
+  });
+  it('a perimeter on the façade of a building-site counts once; a ring outside it counts too', () => {
+    const blocked = [[rect(-5, -5, 5, 5)]];
+    const layers: LayerLine[] = [{ id: 'facade', line: rect(-5, -5, 5, 5) }, { id: 'ring', line: rect(-30, -30, 30, 30) }];
+    const r = fewestLayersCrossed({ ...base, blocked, layers, radiusM: 0.9 });
+    expect(r.layersCrossed).toBe(2);
+    expect(r.sequence).toEqual(['ring', 'facade']);
+  });
+});

@@ -1,5 +1,5 @@
 import type { XY } from '../geometry/local-frame.js';
-import { bufferLine, difference, offsetRegion, pointInPolygon, union, type LocalPolygon, type Region } from '../standoff/polygon-ops.js';
+import { bufferLine, difference, offsetRegion, pointInPolygon, ringsBounds, union, unionMostlyDisjoint, type LocalPolygon, type Region } from '../standoff/polygon-ops.js';
 import { regionDistanceM, regionLineDistanceM } from '../standoff/region-distance.js';
 
 /** One security layer as a line in local metres (a closed perimeter repeats its first point). */
@@ -19,6 +19,11 @@ export interface ArrangementInput {
   radiusM: number;
   /** Start points; when empty the mover starts anywhere on the area's edge. */
   starts: readonly XY[];
+  /**
+   * Largest gap between a rounded corner and its chords, m (default 2 cm): layer counting needs
+   * no millimetres, and coarse arcs keep a district's thousands of grown buildings cheap.
+   */
+  arcToleranceM?: number;
 }
 
 export interface CrossingProblem extends ArrangementInput {
@@ -34,8 +39,9 @@ export interface CrossingRoute {
 
 /** Lines are thickened by the mover's radius plus this, so a body touching a line counts as on it. */
 const LINE_MARGIN_M = 0.05;
-/** Clipper rounds to 1 mm: distances within this count as touching. */
-const TOUCH_M = 0.02;
+/** Distances within this count as touching (above the arc tolerance). */
+const TOUCH_M = 0.03;
+const DEFAULT_ARC_TOLERANCE_M = 0.02;
 
 /**
  * The fewest layers a route must cross, by the faces of an arrangement: the mover's free space
@@ -57,9 +63,12 @@ export interface LayerArrangement {
 
 export function layerArrangement(problem: ArrangementInput): LayerArrangement {
   const r = problem.radiusM;
-  const free = offsetRegion(difference(problem.area, problem.blocked), -r);
-  const bands = problem.layers.map((l) => bufferLine(l.line, r + LINE_MARGIN_M));
-  const faces = difference(free, union(...bands));
+  const tol = problem.arcToleranceM ?? DEFAULT_ARC_TOLERANCE_M;
+  const bands = problem.layers.map((l) => bufferLine(l.line, r + LINE_MARGIN_M, tol));
+  // Shrinking the free space by r = shrinking the area and growing what blocks (Minkowski).
+  const shrunkArea = offsetRegion(problem.area, -r, tol);
+  const free = difference(shrunkArea, separatingBlocks(problem.blocked, r, tol, bands, shrunkArea));
+  const faces = bands.length > 0 ? difference(free, union(...bands)) : free;
   const points = faces.map(interiorPoint);
 
   const edges: { a: number; b: number; cost: number; ids: string[] }[] = [];
@@ -114,20 +123,60 @@ export function layerArrangement(problem: ArrangementInput): LayerArrangement {
     }
   }
 
+  const bandsUnion = bands.length > 0 ? union(...bands) : [];
   return {
     routeTo(target: Region): CrossingRoute {
+      // A layer drawn on the target's own outline still has to be crossed to get in: the target's
+      // core (outside every band) is reached freely, the rest only across the bands that cover it.
+      const core = bandsUnion.length > 0 ? difference(target, bandsUnion) : target;
       let best = -1;
+      let bestCost = Infinity;
+      let bestEntry: string[] = [];
       for (let f = 0; f < faces.length; f++) {
-        if (dist[f] === Infinity || (best >= 0 && dist[f] >= dist[best])) continue;
-        if (regionDistanceM([faces[f]], target) <= r + TOUCH_M) best = f;
+        if (dist[f] === Infinity || dist[f] >= bestCost) continue;
+        const face = [faces[f]];
+        if (regionDistanceM(face, target) > r + LINE_MARGIN_M + TOUCH_M) continue;
+        let entry: string[] = [];
+        if (regionDistanceM(face, core) > r + TOUCH_M) {
+          entry = problem.layers
+            .filter((_, k) => regionDistanceM(bands[k], face) <= TOUCH_M && regionDistanceM(bands[k], target) === 0)
+            .map((l) => l.id);
+          if (entry.length === 0) continue;
+        }
+        if (dist[f] + entry.length < bestCost) {
+          best = f;
+          bestCost = dist[f] + entry.length;
+          bestEntry = entry;
+        }
       }
       if (best < 0) return { layersCrossed: null, sequence: [] };
       const sequence: string[] = [];
       for (let f = best; prev[f]; f = prev[f]!.from) sequence.unshift(...prev[f]!.ids);
-      return { layersCrossed: dist[best], sequence };
+      return { layersCrossed: bestCost, sequence: [...sequence, ...bestEntry] };
     },
   };
 }
+
+/**
+ * The blocked space, grown by r, that can change which faces connect: components with a hole (a
+ * courtyard), or touching a layer band or the area's edge. A solid island touching nothing can
+ * always be walked round, so dropping it changes no count — and a district's thousands of
+ * free-standing buildings then cost nothing. Each polygon grows on its own (cheap), then they merge.
+ */
+function separatingBlocks(blocked: Region, r: number, tol: number, bands: readonly Region[], shrunkArea: Region): Region {
+  if (blocked.length === 0) return [];
+  const grown = unionMostlyDisjoint(blocked.map((polygon) => offsetRegion([polygon], r, tol)));
+  const bandBoxes = bands.map((b) => ringsBounds(b.map((p) => p[0])));
+  const areaRings = shrunkArea.flat();
+  return grown.filter((polygon) => {
+    if (polygon.length > 1) return true;
+    const box = ringsBounds([polygon[0]]);
+    if (regionLineDistanceM([polygon], areaRings) === 0) return true;
+    return bands.some((band, k) => boxesOverlap(box, bandBoxes[k]) && regionDistanceM([polygon], band) === 0);
+  });
+}
+
+const boxesOverlap = (a: readonly number[], b: readonly number[]) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
 /**
  * A point strictly inside a polygon: the middle of the widest inside stretch of the horizontal

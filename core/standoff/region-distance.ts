@@ -66,16 +66,46 @@ const ringsOf = (region: Region): XY[][] => region.flat();
  * on the larger set keeps it near O(n log n) for a district's worth of edges.
  */
 export function polylineDistanceM(a: readonly (readonly XY[])[], b: readonly (readonly XY[])[]): number {
-  let sa = segmentsOf(a);
-  let sb = segmentsOf(b);
+  const sa = segmentsOf(a);
+  const sb = segmentsOf(b);
   if (sa.length === 0 || sb.length === 0) return Infinity;
-  if (sa.length > sb.length) [sa, sb] = [sb, sa];
-  const nb = sb.length / 4;
-  const index = new Flatbush(nb);
+  return sa.length > sb.length ? indexedDistance(indexSegments(sa), sb) : indexedDistance(indexSegments(sb), sa);
+}
+
+interface IndexedSegments {
+  segments: Float64Array;
+  index: Flatbush;
+}
+
+function indexSegments(sb: Float64Array): IndexedSegments {
+  const index = new Flatbush(sb.length / 4);
   for (let j = 0; j < sb.length; j += 4) {
     index.add(Math.min(sb[j], sb[j + 2]), Math.min(sb[j + 1], sb[j + 3]), Math.max(sb[j], sb[j + 2]), Math.max(sb[j + 1], sb[j + 3]));
   }
   index.finish();
+  return { segments: sb, index };
+}
+
+/**
+ * A region's segments indexed once and kept while the region lives: the reachable space of a
+ * district is measured against every target, and indexing its 100,000 edges dominates otherwise.
+ */
+const regionIndexes = new WeakMap<Region, IndexedSegments>();
+function regionIndex(region: Region): IndexedSegments {
+  let found = regionIndexes.get(region);
+  if (!found) {
+    found = indexSegments(segmentsOf(ringsOf(region)));
+    regionIndexes.set(region, found);
+  }
+  return found;
+}
+
+/** Regions with more segments than this are indexed once and cached. */
+const CACHE_SEGMENTS = 2000;
+
+function indexedDistance(indexed: IndexedSegments, sa: Float64Array): number {
+  const { segments: sb, index } = indexed;
+  if (sb.length === 0 || sa.length === 0) return Infinity;
   // Start from the nearest box to one vertex: a finite bound prunes every later window search.
   let best = Infinity;
   for (const j of index.neighbors(sa[0], sa[1], 1)) best = Math.min(best, segmentDistance(sa, 0, sb, j * 4));
@@ -102,12 +132,21 @@ export function regionDistanceM(a: Region, b: Region): number {
   if (a.length === 0 || b.length === 0) return Infinity;
   for (const p of a) if (pointInRegion(p[0][0], b)) return 0;
   for (const p of b) if (pointInRegion(p[0][0], a)) return 0;
-  return polylineDistanceM(ringsOf(a), ringsOf(b));
+  return regionBoundaryDistance(a, ringsOf(b));
+}
+
+function regionBoundaryDistance(region: Region, lines: readonly (readonly XY[])[]): number {
+  const other = segmentsOf(lines);
+  const mine = regionIndexes.get(region);
+  if (mine) return indexedDistance(mine, other);
+  const count = region.reduce((n, p) => n + p.reduce((m, r) => m + r.length, 0), 0);
+  if (count > CACHE_SEGMENTS && count > other.length / 4) return indexedDistance(regionIndex(region), other);
+  return polylineDistanceM(ringsOf(region), lines);
 }
 
 /** Distance, m, from a region to polylines: 0 where a line enters the region. */
 export function regionLineDistanceM(region: Region, lines: readonly (readonly XY[])[]): number {
   if (region.length === 0 || lines.length === 0) return Infinity;
   for (const l of lines) if (l.length > 0 && pointInRegion(l[0], region)) return 0;
-  return polylineDistanceM(ringsOf(region), lines);
+  return regionBoundaryDistance(region, lines);
 }
