@@ -1,4 +1,20 @@
 import type { SceneFeature } from '../scene/types.js';
+import type { CoverageSummary } from '../coverage/analyze-coverage.js';
+import type { ApproachSummary as CoreApproachSummary } from '../approach/analyze-approach.js';
+import type { StandoffAnalysis } from '../standoff/analyze-standoff.js';
+import type { TargetLayers } from '../layers/analyze-layers.js';
+
+export type { CoverageSummary, TargetLayers };
+/** `summary.approach`; a barrier row may carry the verdict's reason in words. */
+export interface ApproachSummary {
+  results: CoreApproachSummary['results'];
+  barriers: (CoreApproachSummary['barriers'][number] & { reason?: string })[];
+}
+export type StandoffSummary = StandoffAnalysis['summary'];
+/** `summary.layers`: per target, the layers crossed by the best vehicle and pedestrian routes. */
+export interface LayersSummary {
+  results: TargetLayers[];
+}
 
 /**
  * What the analyses produce together, in the shape of `bulwark analyze` (shared/spec/cli.md):
@@ -24,63 +40,6 @@ export interface AnalysisControl {
   signal?: { readonly aborted: boolean };
 }
 
-export type DoriLevelName = string;
-
-export interface CoverageSummary {
-  zones: {
-    zone_id: string;
-    area_m2: number;
-    covered_m2: Record<DoriLevelName, number>;
-    covered_pct: Record<DoriLevelName, number>;
-    k2_m2: number;
-  }[];
-  cameras: { camera_id: string; view_m2: Record<DoriLevelName, number> }[];
-  perimeters?: { perimeter_id: string; length_m: number; covered_detect_m: number; covered_detect_pct: number }[];
-}
-
-export interface ApproachSummary {
-  results: {
-    target_id: string;
-    vehicle: string;
-    reachable: boolean;
-    impact_speed_kmh?: number;
-    energy_kj?: number;
-    path_length_m?: number;
-    impact_angle_deg?: number;
-  }[];
-  barriers: {
-    barrier_id: string;
-    vehicle: string;
-    impact_speed_kmh?: number;
-    rating?: Record<string, unknown> | null;
-    verdict: 'pass' | 'fail' | 'unrated' | 'not_reached';
-    reason?: string;
-    gap_ok: boolean;
-  }[];
-}
-
-export interface StandoffSummary {
-  results: {
-    target_id: string;
-    threat: string;
-    achieved_m: number | null;
-    required_m: number;
-    ok: boolean;
-    incident_kpa: number | null;
-  }[];
-}
-
-export interface LayersSummary {
-  targets: {
-    target_id: string;
-    vehicle_layers_crossed: number;
-    pedestrian_layers_crossed: number;
-    single_layer: boolean;
-    p_interruption?: number | null;
-    layers: { layer_id: string; layer?: number; type: string; gaps: unknown[]; camera_detect_pct: number | null }[];
-  }[];
-}
-
 export interface AnalysisSummary {
   coverage?: CoverageSummary;
   approach?: ApproachSummary;
@@ -88,7 +47,15 @@ export interface AnalysisSummary {
   layers?: LayersSummary;
 }
 
+/** Something an analysis could not use or wants the planner to know, placed by feature id. */
+export interface AnalysisNotice {
+  severity: 'error' | 'warning';
+  featureId?: string;
+  message: string;
+}
+
 export interface AnalysisResult {
   features: SceneFeature[];
   summary: AnalysisSummary;
+  notices: AnalysisNotice[];
 }

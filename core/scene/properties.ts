@@ -54,6 +54,8 @@ export const KIND_PROPERTIES: Record<InputKind, readonly PropertySpec[]> = {
     name,
     { key: 'bearing_deg', type: 'number', unit: '°', label: 'Bearing', min: 0, max: 360, default: 0 },
     { key: 'hfov_deg', type: 'number', unit: '°', label: 'Horizontal field of view', min: 0, minExclusive: true, max: 360, default: 90 },
+    { key: 'focal_length_mm', type: 'number', unit: 'mm', label: 'Lens focal length (when no field of view is given)', min: 0, minExclusive: true, max: 2000 },
+    { key: 'sensor_format', type: 'string', label: 'Sensor format, e.g. 1/3" (with the focal length)' },
     heightM(4),
     { key: 'tilt_deg', type: 'number', unit: '°', label: 'Tilt below horizontal', min: -90, max: 90, derivedDefault: 'aimed so the Detect reach is at the far edge' },
     { key: 'resolution_h_px', type: 'number', unit: 'px', label: 'Horizontal resolution', min: 1, max: 100000, integer: true, default: 1920 },

@@ -94,6 +94,7 @@ export function demoScene(): Scene {
     feature('cam-2', point([40, 22]), { kind: 'camera', name: 'Façade SE', bearing_deg: 160, hfov_deg: 90, height_m: 8, resolution_h_px: 1920, resolution_v_px: 1080 }),
     feature('cam-3', point([-70, -20]), { kind: 'camera', name: 'Lamp post W', bearing_deg: 60, hfov_deg: 60, height_m: 6, resolution_h_px: 2560, resolution_v_px: 1440 }),
     feature('cam-4', point([70, -20]), { kind: 'camera', name: 'Lamp post E', bearing_deg: 300, hfov_deg: 60, height_m: 6, resolution_h_px: 2560, resolution_v_px: 1440 }),
+    feature('cam-6', point([12, 16]), { kind: 'camera', name: 'Gate ID camera', bearing_deg: 200, hfov_deg: 30, height_m: 3.5, tilt_deg: 8, resolution_h_px: 3840, resolution_v_px: 2160 }),
     feature('cam-5', point([0, -40]), { kind: 'camera', name: 'Road dome', bearing_deg: 0, hfov_deg: 360, height_m: 5, resolution_h_px: 3840, resolution_v_px: 2160 }),
 
     // Two perimeter layers: an event cordon around the whole forecourt, a screening line at the gates.

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blobEnvelope, decodeGeometryBlob, encodeGeometryBlob } from './geometry-blob.js';
+import { blobEnvelope, decodeBlobGeometry, decodeGeometryBlob, encodeGeometryBlob } from './geometry-blob.js';
 import type { GeoJsonGeometry } from './wkb.js';
 
 /**
@@ -58,6 +58,7 @@ describe('GeoPackage geometry blob', () => {
       expect(gdal).toBeDefined();
       expect(Buffer.from(encodeGeometryBlob(geometry)).toString('hex')).toBe(gdal.toString('hex'));
       expect(decodeGeometryBlob(gdal).geometry).toEqual(geometry);
+      expect(decodeBlobGeometry(gdal)).toEqual(geometry);
     });
   }
 
@@ -83,6 +84,7 @@ describe('GeoPackage geometry blob', () => {
     // Flags 0x11: empty, little-endian, no envelope; WKB Point(NaN NaN) as GDAL writes an empty point.
     const blob = Buffer.from('47500011e6100000' + '0101000000' + '000000000000f87f000000000000f87f', 'hex');
     expect(decodeGeometryBlob(blob).geometry).toEqual({ type: 'Point', coordinates: [] });
+    expect(decodeBlobGeometry(blob)).toEqual({ type: 'Point', coordinates: [] });
   });
 
   it('round-trips Z, positions missing Z beside ones with it, and every other GeoJSON type', () => {

@@ -103,6 +103,17 @@ export function decodeGeometryBlob(bytes: Uint8Array): { geometry: GeoJsonGeomet
   return { geometry: header.empty ? emptied(geometry) : geometry, srsId: header.srsId, empty: header.empty };
 }
 
+/** Just the geometry of a blob: the store's read path, one DataView and no header object. */
+export function decodeBlobGeometry(bytes: Uint8Array): GeoJsonGeometry {
+  const flags = bytes[3];
+  if (bytes.length < 8 || bytes[0] !== 0x47 || bytes[1] !== 0x50 || bytes[2] !== 0 || flags & 0x20) return decodeGeometryBlob(bytes).geometry;
+  const code = (flags >> 1) & 7;
+  if (code > 4) return decodeGeometryBlob(bytes).geometry; // throws with the reason
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { geometry } = readWkb(view, 8 + ENVELOPE_DOUBLES[code] * 8);
+  return flags & 0x10 ? emptied(geometry) : geometry;
+}
+
 function emptied(g: GeoJsonGeometry): GeoJsonGeometry {
   // Writers differ in what they put after the empty flag (NaN point, zero counts); the flag wins.
   return g.type === 'GeometryCollection' ? { type: g.type, geometries: [] } : ({ type: g.type, coordinates: [] } as GeoJsonGeometry);

@@ -158,3 +158,37 @@ export function registerGeoPackageFunctions(db: Database): void {
   db.function('ST_MinY', opts, (blob: unknown) => envelope(blob)?.[2] ?? null);
   db.function('ST_MaxY', opts, (blob: unknown) => envelope(blob)?.[3] ?? null);
 }
+
+/**
+ * The schema extension (§F.2, gpkg_schema): column titles, descriptions, MIME types and value
+ * constraints that GIS tools show as aliases, JSON fields and drop-downs.
+ */
+export function createSchemaExtension(db: Database): void {
+  db.exec(`
+    CREATE TABLE gpkg_data_columns (
+      table_name TEXT NOT NULL,
+      column_name TEXT NOT NULL,
+      name TEXT,
+      title TEXT,
+      description TEXT,
+      mime_type TEXT,
+      constraint_name TEXT,
+      CONSTRAINT pk_gdc PRIMARY KEY (table_name, column_name),
+      CONSTRAINT gdc_tn UNIQUE (table_name, name)
+    );
+    CREATE TABLE gpkg_data_column_constraints (
+      constraint_name TEXT NOT NULL,
+      constraint_type TEXT NOT NULL,
+      value TEXT,
+      min NUMERIC,
+      min_is_inclusive BOOLEAN,
+      max NUMERIC,
+      max_is_inclusive BOOLEAN,
+      description TEXT,
+      CONSTRAINT gdcc_ntv UNIQUE (constraint_name, constraint_type, value)
+    );
+  `);
+  const ext = db.prepare("INSERT INTO gpkg_extensions VALUES (?, NULL, 'gpkg_schema', 'http://www.geopackage.org/spec/#extension_schema', 'read-write')");
+  ext.run('gpkg_data_columns');
+  ext.run('gpkg_data_column_constraints');
+}

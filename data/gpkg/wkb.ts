@@ -162,78 +162,95 @@ export function writeWkb(view: DataView, offset: number, g: GeoJsonGeometry, has
 
 /** Reads one WKB geometry (ISO or EWKB-style Z/M flags, either byte order); M is dropped. */
 export function readWkb(view: DataView, offset: number): { geometry: GeoJsonGeometry; offset: number } {
-  let o = offset;
-  const position = (le: boolean, hasZ: boolean, hasM: boolean): GeoJsonPosition => {
-    const x = view.getFloat64(o, le);
-    const y = view.getFloat64(o + 8, le);
-    o += 16;
-    let p: GeoJsonPosition = [x, y];
-    if (hasZ) {
-      const z = view.getFloat64(o, le);
-      o += 8;
-      if (!Number.isNaN(z)) p = [x, y, z];
+  const r = new WkbReader(view, offset);
+  const geometry = r.geometry();
+  return { geometry, offset: r.o };
+}
+
+// A class rather than closures: reading 100,000 geometries (W3) must not allocate per call.
+class WkbReader {
+  le = true;
+  hasZ = false;
+  hasM = false;
+  constructor(
+    readonly view: DataView,
+    public o: number,
+  ) {}
+
+  position(): GeoJsonPosition {
+    const v = this.view, le = this.le;
+    const x = v.getFloat64(this.o, le);
+    const y = v.getFloat64(this.o + 8, le);
+    this.o += 16;
+    if (this.hasZ) {
+      const z = v.getFloat64(this.o, le);
+      this.o += 8;
+      if (this.hasM) this.o += 8;
+      return Number.isNaN(z) ? [x, y] : [x, y, z];
     }
-    if (hasM) o += 8;
-    return p;
-  };
-  const read = (): GeoJsonGeometry => {
-    if (o + 5 > view.byteLength) throw new Error('WKB is truncated');
-    const le = view.getUint8(o) === 1;
-    let code = view.getUint32(o + 1, le);
-    o += 5;
-    let hasZ = false;
-    let hasM = false;
-    if (code & 0x80000000) hasZ = true;
-    if (code & 0x40000000) hasM = true;
-    if (code & 0x20000000) o += 4; // EWKB SRID, not used by GeoPackage but harmless to skip
+    if (this.hasM) this.o += 8;
+    return [x, y];
+  }
+
+  count(): number {
+    const n = this.view.getUint32(this.o, this.le);
+    this.o += 4;
+    return n;
+  }
+
+  line(): GeoJsonPosition[] {
+    const n = this.count();
+    const out: GeoJsonPosition[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = this.position();
+    return out;
+  }
+
+  rings(): GeoJsonPosition[][] {
+    const n = this.count();
+    const out: GeoJsonPosition[][] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = this.line();
+    return out;
+  }
+
+  parts(): GeoJsonGeometry[] {
+    const n = this.count();
+    const out: GeoJsonGeometry[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = this.geometry();
+    return out;
+  }
+
+  geometry(): GeoJsonGeometry {
+    const v = this.view;
+    if (this.o + 5 > v.byteLength) throw new Error('WKB is truncated');
+    this.le = v.getUint8(this.o) === 1;
+    let code = v.getUint32(this.o + 1, this.le);
+    this.o += 5;
+    this.hasZ = (code & 0x80000000) !== 0;
+    this.hasM = (code & 0x40000000) !== 0;
+    if (code & 0x20000000) this.o += 4; // EWKB SRID, not used by GeoPackage but harmless to skip
     code &= 0x0fffffff;
     const dim = Math.floor(code / 1000);
-    if (dim === 1 || dim === 3) hasZ = true;
-    if (dim === 2 || dim === 3) hasM = true;
+    if (dim === 1 || dim === 3) this.hasZ = true;
+    if (dim === 2 || dim === 3) this.hasM = true;
     const type = TYPE_BY_CODE[code % 1000];
     if (!type) throw new Error(`unsupported WKB geometry type ${code}`);
-    const count = (): number => {
-      const n = view.getUint32(o, le);
-      o += 4;
-      return n;
-    };
-    const line = (): GeoJsonPosition[] => {
-      const n = count();
-      const out: GeoJsonPosition[] = new Array(n);
-      for (let i = 0; i < n; i++) out[i] = position(le, hasZ, hasM);
-      return out;
-    };
-    const rings = (): GeoJsonPosition[][] => {
-      const n = count();
-      const out: GeoJsonPosition[][] = new Array(n);
-      for (let i = 0; i < n; i++) out[i] = line();
-      return out;
-    };
-    const parts = (): GeoJsonGeometry[] => {
-      const n = count();
-      const out: GeoJsonGeometry[] = new Array(n);
-      for (let i = 0; i < n; i++) out[i] = read();
-      return out;
-    };
     switch (type) {
       case 'Point': {
-        const p = position(le, hasZ, hasM);
+        const p = this.position();
         return { type, coordinates: Number.isNaN(p[0]) && Number.isNaN(p[1]) ? [] : p };
       }
       case 'LineString':
-        return { type, coordinates: line() };
+        return { type, coordinates: this.line() };
       case 'Polygon':
-        return { type, coordinates: rings() };
+        return { type, coordinates: this.rings() };
       case 'MultiPoint':
-        return { type, coordinates: parts().map((g) => (g as { coordinates: GeoJsonPosition }).coordinates) };
+        return { type, coordinates: this.parts().map((g) => (g as { coordinates: GeoJsonPosition }).coordinates) };
       case 'MultiLineString':
-        return { type, coordinates: parts().map((g) => (g as { coordinates: GeoJsonPosition[] }).coordinates) };
+        return { type, coordinates: this.parts().map((g) => (g as { coordinates: GeoJsonPosition[] }).coordinates) };
       case 'MultiPolygon':
-        return { type, coordinates: parts().map((g) => (g as { coordinates: GeoJsonPosition[][] }).coordinates) };
+        return { type, coordinates: this.parts().map((g) => (g as { coordinates: GeoJsonPosition[][] }).coordinates) };
       case 'GeometryCollection':
-        return { type, geometries: parts() };
+        return { type, geometries: this.parts() };
     }
-  };
-  const geometry = read();
-  return { geometry, offset: o };
+  }
 }

@@ -16,6 +16,8 @@ export interface SceneFiles {
   parseText(text: string, fileName: string): { scene: Scene; findings: ImportReport['findings'] };
   read(path: string): { scene: Scene; findings: ImportReport['findings'] };
   write(path: string, scene: Scene): void;
+  /** Streams a project to a GeoJSON file without holding the whole scene in memory. */
+  exportGeoJson(store: ProjectStore, path: string): void;
   toGeoJsonText(scene: Scene): string;
 }
 
@@ -125,7 +127,12 @@ export function createBulwarkService(options: ServiceOptions): BulwarkApi & { di
       return { added: scene.features.length - replaced, replaced, findings, history: result.history };
     },
     async exportScene({ format, path }) {
-      const scene = current().readScene();
+      const s = current();
+      if (path && format === 'geojson') {
+        options.files.exportGeoJson(s, resolve(path));
+        return { path: resolve(path) };
+      }
+      const scene = s.readScene();
       if (path) {
         options.files.write(resolve(path), scene);
         return { path: resolve(path) };

@@ -1,7 +1,8 @@
 import type { PropertyValue, SceneFeature, SceneGeometry, SceneProperties } from '../../core/scene/types.js';
-import { decodeGeometryBlob, encodeGeometryBlob } from '../gpkg/geometry-blob.js';
+import { decodeBlobGeometry, encodeGeometryBlob } from '../gpkg/geometry-blob.js';
 import { geometryHasZ, type GeoJsonGeometry } from '../gpkg/wkb.js';
 import type { KindColumn, KindTable } from './feature-tables.js';
+import { assignOwn, setOwn } from './set-own.js';
 
 /**
  * Scene features ↔ rows of the feature tables. A property the format defines goes to its column
@@ -45,7 +46,7 @@ export function kindRowValues(t: KindTable, f: SceneFeature): { values: KindRowV
     const cv = c ? columnValue(c, v) : { ok: false, value: null };
     if (c && cv.ok && v !== null) columnValues.set(key, cv.value);
     else {
-      extra[key] = v;
+      setOwn(extra, key, v);
       extraCount++;
     }
   }
@@ -64,12 +65,12 @@ export function kindRowToFeature(t: KindTable, row: unknown[]): SceneFeature {
     props[c.key] = c.type === 'BOOLEAN' ? v === 1 || v === 1n : typeof v === 'bigint' ? Number(v) : (v as PropertyValue);
   }
   const extra = row[2 + t.columns.length];
-  if (typeof extra === 'string') Object.assign(props, JSON.parse(extra) as Record<string, PropertyValue>);
-  return { type: 'Feature', id: row[1] as string, geometry: decodeGeometry(row[0]), properties: props };
+  if (typeof extra === 'string') assignOwn(props, JSON.parse(extra) as Record<string, PropertyValue>);
+  return { type: 'Feature', id: row[1] as string, properties: props, geometry: decodeGeometry(row[0]) };
 }
 
 export function decodeGeometry(blob: unknown): SceneGeometry {
-  return decodeGeometryBlob(blob as Uint8Array).geometry as SceneGeometry;
+  return decodeBlobGeometry(blob as Uint8Array) as SceneGeometry;
 }
 
 const WKB_TYPES = new Set(['Point', 'LineString', 'Polygon', 'MultiPoint', 'MultiLineString', 'MultiPolygon', 'GeometryCollection']);
@@ -92,7 +93,7 @@ export function unknownRowValues(f: SceneFeature): { values: unknown[]; hasZ: bo
 
 export function unknownRowToFeature(row: unknown[]): SceneFeature {
   const props: SceneProperties = { kind: row[2] as string };
-  if (typeof row[3] === 'string') Object.assign(props, JSON.parse(row[3]) as Record<string, PropertyValue>);
+  if (typeof row[3] === 'string') assignOwn(props, JSON.parse(row[3]) as Record<string, PropertyValue>);
   const geometry = row[0] != null ? decodeGeometry(row[0]) : (JSON.parse(row[4] as string) as SceneGeometry);
-  return { type: 'Feature', id: row[1] as string, geometry, properties: props };
+  return { type: 'Feature', id: row[1] as string, properties: props, geometry };
 }

@@ -147,6 +147,9 @@ describe('GeoPackage project store', () => {
     };
     expect(() => store.transact({ put: [view], note: 'x' })).toThrow(/camera_view.*never stored/);
     expect(store.counts()).toEqual({});
+    const path = join(dir, 'with-outputs.gpkg');
+    expect(() => createGpkgProjectStore(path, { scene: { type: 'FeatureCollection', bulwark: { version: 1 }, features: [view] } })).toThrow(/never stored/);
+    expect(existsSync(path)).toBe(false);
   });
 
   it('keeps settings with their defaults, project metadata and the scene member', () => {
@@ -206,7 +209,59 @@ describe('GeoPackage project store', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('application_id', { simple: true })).toBe(0x47504b47);
     expect(db.pragma('user_version', { simple: true })).toBe(10300);
-    expect(db.prepare('SELECT version, name FROM bulwark_migrations').all()).toEqual([{ version: 1, name: 'initial' }]);
+    expect(db.prepare('SELECT version, name FROM bulwark_migrations').all()).toEqual([
+      { version: 1, name: 'initial' },
+      { version: 2, name: 'data-columns' },
+    ]);
     db.close();
+  });
+
+  it('keeps unknown properties whatever their key, "__proto__" included', () => {
+    const store = track(createGpkgProjectStore(join(dir, 'proto.gpkg')));
+    const f = JSON.parse(
+      '{"type":"Feature","id":"odd","properties":{"kind":"camera","__proto__":{"polluted":true},"constructor":1},"geometry":{"type":"Point","coordinates":[7.4,43.7]}}',
+    ) as SceneFeature;
+    store.transact({ put: [f], note: 'Odd keys' });
+    const [back] = store.listFeatures();
+    expect(Object.keys(back.properties)).toEqual(['kind', '__proto__', 'constructor']);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(f));
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads features a page at a time in the same order as the whole scene', () => {
+    // 4,500 features over three kinds, interleaved, so the merge crosses several 2,000-row pages.
+    const features: SceneFeature[] = Array.from({ length: 4500 }, (_, i) =>
+      i % 3 === 0
+        ? cam(`c${i}`, 7 + i * 1e-6)
+        : { type: 'Feature', id: `o${i}`, properties: { kind: i % 3 === 1 ? 'vehicle_origin' : 'x_marker' }, geometry: { type: 'Point', coordinates: [7 + i * 1e-6, 43] } },
+    );
+    const store = track(createGpkgProjectStore(join(dir, 'pages.gpkg'), { scene: { type: 'FeatureCollection', bulwark: { version: 1 }, features } }));
+    store.transact({ delete: ['c0'], put: [{ ...cam('c3', 7.9) }], note: 'Edit' });
+    const all = store.listFeatures();
+    expect(all.map((f) => f.id)).toEqual(features.slice(1).map((f) => f.id));
+    expect([...store.features()]).toEqual(all);
+    expect([...store.features('x_marker')]).toEqual(store.listFeatures('x_marker'));
+    expect(store.listFeatures('x_marker')).toHaveLength(1500);
+  });
+
+  it('fills the R-tree on a bulk create exactly as the specification\'s triggers do on edits', () => {
+    const bulk = join(dir, 'bulk.gpkg');
+    const edited = join(dir, 'edited.gpkg');
+    createGpkgProjectStore(bulk, { scene: EVERY_KIND }).close();
+    const store = createGpkgProjectStore(edited, { scene: { ...EVERY_KIND, features: [] } });
+    store.transact({ put: EVERY_KIND.features, note: 'All at once' });
+    store.close();
+    const rtrees = (path: string): unknown => {
+      const db = new Database(path, { readonly: true });
+      const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'rtree\\_%\\_geom' ESCAPE '\\' ORDER BY name").pluck().all() as string[];
+      const out = Object.fromEntries(names.map((n) => [n, db.prepare(`SELECT * FROM "${n}" ORDER BY id`).all()]));
+      const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").pluck().all();
+      db.close();
+      return { out, triggers };
+    };
+    const a = rtrees(bulk) as { out: Record<string, unknown[]>; triggers: string[] };
+    expect(a.out.rtree_building_geom).toHaveLength(2);
+    expect(a.triggers).toHaveLength(6 * 14);
+    expect(a).toEqual(rtrees(edited));
   });
 });

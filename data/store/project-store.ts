@@ -8,10 +8,16 @@ import type { Change, ChangeResult, HistoryState, Settings } from '../api/contra
  */
 export interface ProjectStore {
   readonly path: string;
-  /** All stored input features (and unknown kinds) as scene format v1, in stable id order. */
+  /** All stored input features (and unknown kinds) as scene format v1, in scene order: the order they were
+   *  first added, so an imported file comes back in its own order (undo puts a feature back in its place). */
   readScene(): Scene;
   /** Features of one kind, or all. */
   listFeatures(kind?: string): SceneFeature[];
+  /**
+   * The same features in the same order, read a page at a time, so a 100,000-feature export need
+   * not hold the whole scene. Do not write to the store while iterating.
+   */
+  features(kind?: string): Iterable<SceneFeature>;
   /** Applies a change atomically and records it in history (clears the redo stack). */
   transact(change: Change): ChangeResult;
   undo(): ChangeResult | null;

@@ -26,6 +26,21 @@ async function buildCli() {
   });
 }
 
+async function buildHost() {
+  await build({
+    entryPoints: [join(root, 'data/host/dev-web.ts')],
+    outfile: join(root, 'dist/host/dev-web.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    sourcemap: true,
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+}
+
 async function buildRenderer() {
   const config = join(root, 'renderer/vite.config.ts');
   if (!existsSync(config)) return;
@@ -43,4 +58,5 @@ async function buildElectron() {
 
 if (what === 'cli' || what === 'all') await buildCli();
 if (what === 'renderer' || what === 'all') await buildRenderer();
+if (what === 'host' || what === 'all') await buildHost();
 if (what === 'electron' || what === 'all') await buildElectron();

@@ -5,7 +5,8 @@ import { KIND_TABLES, kindTableSpec, unknownKindTableSpec } from '../feature-tab
 /**
  * Schema 1: the GeoPackage core, one feature table per input kind and one for unknown kinds, and
  * the app's own tables (not feature tables; only the history is registered, as attributes):
- * project metadata, settings, the global order of features and the edit history.
+ * project metadata, settings and the edit history. Scene order is fid order: new features take their
+ * fid from one counter across all kind tables (see gpkg-project-store.ts).
  */
 export const migration001 = {
   version: 1,
@@ -17,8 +18,6 @@ export const migration001 = {
     db.exec(`
       CREATE TABLE bulwark_project (key TEXT NOT NULL PRIMARY KEY, value TEXT);
       CREATE TABLE bulwark_settings (key TEXT NOT NULL PRIMARY KEY, value_json TEXT NOT NULL);
-      -- Scene order of features across the kind tables, so a file round-trips in the order it came.
-      CREATE TABLE bulwark_feature_order (feature_id TEXT NOT NULL PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID;
       -- One row per transaction: before/after snapshots of every feature it touched, as JSON arrays
       -- of { id, seq, feature|null }. bulwark_project.history_cursor is the id of the last applied row.
       CREATE TABLE bulwark_history (

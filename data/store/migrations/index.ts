@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { migration001 } from './001-initial.js';
+import { migration002 } from './002-data-columns.js';
 
 /**
  * Numbered schema migrations, tracked in `bulwark_migrations` (PRAGMA user_version belongs to the
@@ -11,7 +12,7 @@ export interface Migration {
   up(db: Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 export const MIGRATIONS_TABLE = 'bulwark_migrations';
 

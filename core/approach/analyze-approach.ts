@@ -1,0 +1,227 @@
+import { sceneFrame, type LocalFrame, type XY } from '../geometry/local-frame.js';
+import { analysisArea } from '../drivable/analysis-area.js';
+import { blockedObstacles } from '../drivable/blocked-obstacles.js';
+import type { StartPlace } from '../drivable/drivable-space.js';
+import { numberProperty, booleanProperty } from '../scene/properties.js';
+import type { PropertyValue, Scene, SceneFeature } from '../scene/types.js';
+import { barrierVerdict, type Verdict } from '../ratings/barrier-verdict.js';
+import { gapLetsThrough, gapOk } from '../ratings/gap-check.js';
+import { parseRating, type BarrierRating } from '../ratings/parse-rating.js';
+import { DEFAULT_VEHICLE_CODES, type VehicleClass } from '../vehicles/vehicle-classes.js';
+import { selectVehicleClasses, vehicleClassesFor } from '../vehicles/vehicle-classes-for.js';
+import type { ApproachGraph } from './approach-graph.js';
+import { approachRoutes, DEFAULT_ROUTE_OPTIONS, type ApproachTarget, type RouteOptions } from './approach-routes.js';
+import { kineticEnergyKj, kmhFromMps } from './kinematics.js';
+import { abortError } from './abort-error.js';
+import { segmentSegmentDistance } from './obstacle-edges.js';
+
+export interface ApproachOptions {
+  /** Vehicle class codes to analyse, in this order; default the IWA 14-1 / ISO 22343-1 classes. */
+  vehicles?: readonly string[];
+  onProgress?: (fraction: number) => void;
+  signal?: { aborted: boolean };
+  /** Search resolution (tests and the benchmark); defaults to DEFAULT_ROUTE_OPTIONS. */
+  route?: Partial<RouteOptions>;
+  /** Local frame (tests); defaults to sceneFrame(scene). */
+  frame?: LocalFrame;
+}
+
+/** `summary.approach` of `bulwark analyze` (shared/spec/cli.md). */
+export interface ApproachSummary {
+  results: (
+    | { target_id: string; vehicle: string; reachable: true; impact_speed_kmh: number; energy_kj: number; path_length_m: number }
+    | { target_id: string; vehicle: string; reachable: false }
+  )[];
+  barriers: {
+    barrier_id: string;
+    vehicle: string;
+    impact_speed_kmh?: number;
+    rating: { standard: string; vehicle: string; mass_kg: number; speed_kmh: number; angle_deg: number | null; penetration_m: number | null } | null;
+    verdict: Verdict;
+    gap_ok: boolean;
+  }[];
+}
+
+export interface ApproachAnalysis {
+  features: SceneFeature[];
+  summary: ApproachSummary;
+}
+
+type Outline = ApproachTarget['outline'];
+
+function ringsOf(f: SceneFeature, frame: LocalFrame): XY[][] {
+  const g = f.geometry;
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+  const out: XY[][] = [];
+  for (const poly of polys) {
+    poly.forEach((ring, i) => {
+      const r = ring.map((p) => frame.toLocal(p));
+      let a = 0;
+      for (let k = 0; k + 1 < r.length; k++) a += r[k][0] * r[k + 1][1] - r[k + 1][0] * r[k][1];
+      // Target on the left: outer rings counter-clockwise, holes clockwise.
+      if (a > 0 !== (i === 0)) r.reverse();
+      out.push(r);
+    });
+  }
+  return out;
+}
+
+function targetsOf(scene: Scene, frame: LocalFrame): { target: ApproachTarget; feature: SceneFeature }[] {
+  const out: { target: ApproachTarget; feature: SceneFeature }[] = [];
+  for (const f of scene.features) {
+    const k = f.properties.kind;
+    if ((k === 'crowd_zone' || k === 'site') && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')) {
+      out.push({ target: { id: f.id, outline: { rings: ringsOf(f, frame), lines: [] } }, feature: f });
+    } else if (k === 'barrier' && f.geometry.type === 'LineString') {
+      out.push({ target: { id: f.id, barrierId: f.id, outline: { rings: [], lines: [f.geometry.coordinates.map((p) => frame.toLocal(p))] } }, feature: f });
+    }
+  }
+  return out;
+}
+
+function starts(scene: Scene, frame: LocalFrame, area: ReturnType<typeof analysisArea>): StartPlace[] {
+  const origins = scene.features.filter((f) => f.properties.kind === 'vehicle_origin' && f.geometry.type === 'Point');
+  if (origins.length > 0) return origins.map((f) => ({ kind: 'origin', featureId: f.id, at: frame.toLocal(f.geometry.coordinates as number[]) }));
+  return area.map((poly) => ({ kind: 'edge', ring: poly[0] }));
+}
+
+/** Distance from a barrier line to the nearest crowd zone or site outline (0 when it touches one), m. */
+function protectedDistanceM(line: XY[], protectedOutlines: Outline[]): number | undefined {
+  let best: number | undefined;
+  for (const o of protectedOutlines) {
+    for (const ring of o.rings) {
+      for (let i = 0; i + 1 < ring.length; i++) {
+        for (let j = 0; j + 1 < line.length; j++) {
+          const d = segmentSegmentDistance(line[j][0], line[j][1], line[j + 1][0], line[j + 1][1], ring[i][0], ring[i][1], ring[i + 1][0], ring[i + 1][1]);
+          if (best === undefined || d < best) best = d;
+        }
+      }
+    }
+  }
+  return best;
+}
+
+function ratingOf(f: SceneFeature): { rating?: BarrierRating; error?: string } {
+  const text = f.properties.rating;
+  const type = typeof f.properties.barrier_type === 'string' ? f.properties.barrier_type : 'bollard';
+  if (type === 'street_furniture' || typeof text !== 'string' || text.trim() === '') return {};
+  try {
+    return { rating: parseRating(text) };
+  } catch (e) {
+    return { error: `feature ${f.id}: ${(e as Error).message}` };
+  }
+}
+
+/**
+ * Hostile vehicle approach (DESIGN.md "vehicle approach (HVM)"; hvm.md): for each vehicle class
+ * and each crowd zone, site and barrier line, the route that reaches it fastest from a start at
+ * rest, its speed profile, impact speed, energy and angle; then each barrier's verdict against
+ * its crash rating and the TAL 1/11 gap rule. Output features are in WGS 84; the summary is
+ * `summary.approach` of shared/spec/cli.md. Ordering: targets in scene order, classes in the
+ * order asked for.
+ */
+export function analyzeApproach(scene: Scene, options: ApproachOptions = {}, progress?: (fraction: number) => void): ApproachAnalysis {
+  const frame = options.frame ?? sceneFrame(scene);
+  const onProgress = options.onProgress ?? progress;
+  const classes = vehicleClassesFor(scene);
+  const wanted = selectVehicleClasses(classes, options.vehicles ?? DEFAULT_VEHICLE_CODES);
+  const area = analysisArea(scene, frame);
+  const startPlaces = starts(scene, frame, area);
+  const targets = targetsOf(scene, frame);
+  const routeOptions: RouteOptions = { ...DEFAULT_ROUTE_OPTIONS, ...options.route, signal: options.signal };
+  const protectedOutlines = targets.filter((t) => t.feature.properties.kind !== 'barrier').map((t) => t.target.outline);
+
+  const perClass = new Map<string, ReturnType<typeof approachRoutes>>();
+  const graphs = new Map<string, ApproachGraph>();
+  wanted.forEach((vehicle, i) => {
+    if (options.signal?.aborted) throw abortError();
+    const obstacles = blockedObstacles(scene, frame, vehicle.widthM);
+    perClass.set(vehicle.code, approachRoutes({ area, obstacles, starts: startPlaces, targets: targets.map((t) => t.target) }, vehicle, routeOptions, graphs));
+    onProgress?.((i + 1) / wanted.length);
+  });
+
+  const features: SceneFeature[] = [];
+  const summary: ApproachSummary = { results: [], barriers: [] };
+  targets.forEach(({ target, feature }, ti) => {
+    for (const vehicle of wanted) {
+      const r = perClass.get(vehicle.code)![ti];
+      if (!r.arrival || !r.speedsMps) {
+        summary.results.push({ target_id: target.id, vehicle: vehicle.code, reachable: false });
+        continue;
+      }
+      const impactKmh = kmhFromMps(r.arrival.impactMps);
+      const energyKj = kineticEnergyKj(vehicle.massKg, r.arrival.impactMps);
+      summary.results.push({ target_id: target.id, vehicle: vehicle.code, reachable: true, impact_speed_kmh: impactKmh, energy_kj: energyKj, path_length_m: r.arrival.lengthM });
+      features.push({
+        type: 'Feature',
+        id: `approach_path:${vehicle.code}:${target.id}`,
+        geometry: { type: 'LineString', coordinates: r.arrival.path.map((p) => frame.toLonLat(p)) },
+        properties: {
+          kind: 'approach_path',
+          vehicle: vehicle.code,
+          target_id: target.id,
+          impact_speed_kmh: impactKmh,
+          speeds_kmh: r.speedsMps.map(kmhFromMps),
+          length_m: r.arrival.lengthM,
+          energy_kj: energyKj,
+          impact_angle_deg: r.arrival.impactAngleDeg,
+          mass_kg: vehicle.massKg,
+        },
+      });
+    }
+    if (feature.properties.kind !== 'barrier') return;
+    barrierChecks(feature, target.outline.lines[0], wanted, perClass, ti, protectedOutlines, features, summary);
+  });
+  return { features, summary };
+}
+
+function barrierChecks(
+  feature: SceneFeature,
+  line: XY[],
+  wanted: VehicleClass[],
+  perClass: Map<string, ReturnType<typeof approachRoutes>>,
+  ti: number,
+  protectedOutlines: Outline[],
+  features: SceneFeature[],
+  summary: ApproachSummary,
+): void {
+  const stops = booleanProperty('barrier', feature.properties, 'stops_vehicles');
+  const gapM = numberProperty('barrier', feature.properties, 'gap_m') ?? 0;
+  // TAL 1/11 applies to vehicle-stopping lines; others have no gap rule.
+  const okGap = !stops || gapOk(gapM);
+  const { rating, error } = ratingOf(feature);
+  const distanceM = protectedDistanceM(line, protectedOutlines);
+  for (const vehicle of wanted) {
+    const arrival = perClass.get(vehicle.code)![ti].arrival;
+    const impactKmh = arrival ? kmhFromMps(arrival.impactMps) : undefined;
+    const through = stops && gapLetsThrough(gapM, vehicle.widthM);
+    const v = stops || rating
+      ? barrierVerdict({ vehicle, rating, impactSpeedKmh: impactKmh, gapLetsThrough: through, protectedDistanceM: distanceM })
+      : { verdict: impactKmh === undefined ? ('not_reached' as const) : ('unrated' as const), reason: 'does not stop vehicles' };
+    const props: Record<string, PropertyValue> = {
+      kind: 'barrier_check',
+      barrier_id: feature.id,
+      vehicle: vehicle.code,
+      required_speed_kmh: impactKmh ?? null,
+      rated_speed_kmh: rating?.speed_kmh ?? null,
+      verdict: v.verdict,
+      reason: error ?? v.reason,
+      gap_ok: okGap,
+      gap_m: gapM,
+    };
+    if (through) props.gap_lets_through = vehicle.code;
+    if (rating) props.rating = { ...rating };
+    if (distanceM !== undefined) props.protected_distance_m = distanceM;
+    features.push({ type: 'Feature', id: `barrier_check:${vehicle.code}:${feature.id}`, geometry: feature.geometry, properties: { ...props, kind: 'barrier_check' } });
+    const entry: ApproachSummary['barriers'][number] = {
+      barrier_id: feature.id,
+      vehicle: vehicle.code,
+      ...(impactKmh !== undefined ? { impact_speed_kmh: impactKmh } : {}),
+      rating: rating ? { standard: rating.standard, vehicle: rating.vehicle, mass_kg: rating.mass_kg, speed_kmh: rating.speed_kmh, angle_deg: rating.angle_deg, penetration_m: rating.penetration_m } : null,
+      verdict: v.verdict,
+      gap_ok: okGap,
+    };
+    summary.barriers.push(entry);
+  }
+}
+

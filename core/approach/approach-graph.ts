@@ -1,0 +1,272 @@
+import Flatbush from 'flatbush';
+import { abortError } from './abort-error.js';
+import type { XY } from '../geometry/local-frame.js';
+import type { StartPlace } from '../drivable/drivable-space.js';
+import { pointInMultiPolygon, type MultiPolygonXY } from '../drivable/polygons.js';
+import { nearestEdgeDistance, pointInsideObstacle, segmentClear, segmentClearOfRing, segmentsIntersect, type ObstacleEdges } from './obstacle-edges.js';
+
+/**
+ * The graph the approach search runs on, for one vehicle width (half width h):
+ * - corner nodes: beside every convex obstacle corner, where the vehicle's centre passes when it
+ *   wraps the corner as tightly as its body allows (h from both edges, plus 1 mm);
+ * - start nodes: every `vehicle_origin`, else points along the analysis area's edge;
+ * - edges: straight pieces between nodes, up to `maxEdgeM` long, that keep h from every obstacle
+ *   and stay inside the area. Adding an obstacle can only remove an edge.
+ * Each corner node carries its clearance: how far the centre may swing out from it before coming
+ * within h of another obstacle (or reaching the area edge), which bounds the radius of a turn there.
+ */
+export interface ApproachGraph {
+  readonly halfWidthM: number;
+  readonly nodeCount: number;
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  /** Obstacle corner each corner node wraps (NaN for starts). */
+  readonly cornerX: Float64Array;
+  readonly cornerY: Float64Array;
+  readonly isStart: Uint8Array;
+  /** Free swing-out room at the node, m (see above); 0 for starts. */
+  readonly clearanceM: Float64Array;
+  /** Out-edges in CSR form: edges of node i are outStart[i] .. outStart[i+1]-1. */
+  readonly outStart: Int32Array;
+  readonly edgeTo: Int32Array;
+  readonly edgeFrom: Int32Array;
+  readonly edgeLengthM: Float64Array;
+  /** In-edges per node (edge ids), CSR. */
+  readonly inStart: Int32Array;
+  readonly inEdge: Int32Array;
+  readonly nodeIndex: Flatbush | undefined;
+  readonly edges: ObstacleEdges;
+  readonly area: MultiPolygonXY;
+  readonly areaSegments: [number, number, number, number][];
+  readonly maxEdgeM: number;
+}
+
+/** Margin added to the half width when placing corner nodes, m (keeps nodes strictly clear). */
+export const NODE_MARGIN_M = 0.001;
+export const AUTO_DENSE_NODES = 3000;
+export const AUTO_MAX_EDGE_M = 60;
+/** Clearance beyond which a turn is never limited by room, m. */
+export const CLEARANCE_CAP_M = 250;
+
+export interface GraphOptions {
+  /**
+   * Spacing of free nodes, m: a fixed lattice over the area (independent of obstacles) where the
+   * vehicle may bend in open ground. 'auto': max(15 m, √(area / 400)).
+   */
+  freeSpacingM?: number | 'auto';
+  /**
+   * Longest straight edge, m, or 'auto': unlimited up to AUTO_DENSE_NODES nodes, else
+   * AUTO_MAX_EDGE_M (in a dense district a longer straight is a chain of edges that do not turn).
+   */
+  maxEdgeM: number | 'auto';
+  /** Spacing of start points along the area edge, m. */
+  edgeStartSpacingM: number;
+  signal?: { aborted: boolean };
+}
+
+function cross(ax: number, ay: number, bx: number, by: number): number {
+  return ax * by - ay * bx;
+}
+
+/** Whether a point is a legal place for the vehicle's centre. */
+export function pointClear(edges: ObstacleEdges, area: MultiPolygonXY, h: number, x: number, y: number): boolean {
+  if (!pointInMultiPolygon([x, y], area)) return false;
+  if (pointInsideObstacle(edges, x, y)) return false;
+  return nearestEdgeDistance(edges, x, y, h, () => false) >= h - 1e-9;
+}
+
+export function insideArea(areaSegments: [number, number, number, number][], ax: number, ay: number, bx: number, by: number): boolean {
+  for (const s of areaSegments) if (segmentsIntersect(ax, ay, bx, by, s[0], s[1], s[2], s[3])) return false;
+  return true;
+}
+
+interface RawNode { x: number; y: number; cx: number; cy: number; ring: number; vertex: number; start: boolean }
+
+/** Lattice of free nodes over the area's bounding box, anchored at its lower-left corner. */
+function freeNodes(area: MultiPolygonXY, spacing: number | 'auto' | undefined): RawNode[] {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, areaM2 = 0;
+  for (const poly of area) {
+    for (const ring of poly) {
+      for (let i = 0; i + 1 < ring.length; i++) areaM2 += (ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1]) / 2;
+      for (const p of ring) { minX = Math.min(minX, p[0]); minY = Math.min(minY, p[1]); maxX = Math.max(maxX, p[0]); maxY = Math.max(maxY, p[1]); }
+    }
+  }
+  if (minX === Infinity) return [];
+  const s = spacing === undefined || spacing === 'auto' ? Math.max(15, Math.sqrt(Math.abs(areaM2) / 400)) : spacing;
+  if (!(s > 0) || !Number.isFinite(s)) return [];
+  const out: RawNode[] = [];
+  for (let y = minY + s / 2; y < maxY; y += s) for (let x = minX + s / 2; x < maxX; x += s) out.push({ x, y, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: false });
+  return out;
+}
+
+/** Nodes beside one vertex V with incoming direction d1 and outgoing d2, on the side whose normals are n1, n2. */
+function sideNodes(out: RawNode[], vx: number, vy: number, d1: XY, d2: XY, n1: XY, n2: XY, r: number, ring: number, vertex: number): void {
+  const bx = n1[0] + n2[0], by = n1[1] + n2[1];
+  const bl = Math.hypot(bx, by);
+  const cosHalf = bl / 2; // cos of half the angle between the normals
+  if (bl > 1e-9 && cosHalf >= 0.5) {
+    const k = r / cosHalf;
+    out.push({ x: vx + (bx / bl) * k, y: vy + (by / bl) * k, cx: vx, cy: vy, ring, vertex, start: false });
+  } else {
+    // Sharp corner: two nodes, one square off each edge's end.
+    out.push({ x: vx + r * (n1[0] + d1[0]), y: vy + r * (n1[1] + d1[1]), cx: vx, cy: vy, ring, vertex, start: false });
+    out.push({ x: vx + r * (n2[0] - d2[0]), y: vy + r * (n2[1] - d2[1]), cx: vx, cy: vy, ring, vertex, start: false });
+  }
+}
+
+function unit(ax: number, ay: number, bx: number, by: number): XY {
+  const l = Math.hypot(bx - ax, by - ay);
+  return [(bx - ax) / l, (by - ay) / l];
+}
+
+function cornerNodes(edges: ObstacleEdges, h: number): RawNode[] {
+  const out: RawNode[] = [];
+  const r = h + NODE_MARGIN_M;
+  edges.rings.forEach((ring, ri) => {
+    const p = ring.points;
+    if (ring.closed) {
+      const n = p.length - 1;
+      for (let i = 0; i < n; i++) {
+        const a = p[(i + n - 1) % n], v = p[i], b = p[(i + 1) % n];
+        const d1 = unit(a[0], a[1], v[0], v[1]), d2 = unit(v[0], v[1], b[0], b[1]);
+        // Obstacle on the left: a left turn is a convex corner; outward normals point right.
+        if (cross(d1[0], d1[1], d2[0], d2[1]) <= 1e-12) continue;
+        sideNodes(out, v[0], v[1], d1, d2, [d1[1], -d1[0]], [d2[1], -d2[0]], r, ri, i);
+      }
+    } else {
+      const n = p.length;
+      const dFirst = unit(p[0][0], p[0][1], p[1][0], p[1][1]);
+      const dLast = unit(p[n - 2][0], p[n - 2][1], p[n - 1][0], p[n - 1][1]);
+      // Line ends: square caps.
+      for (const [v, d, vi] of [[p[0], [-dFirst[0], -dFirst[1]] as XY, 0], [p[n - 1], dLast, n - 1]] as [XY, XY, number][]) {
+        const nrm: XY = [d[1], -d[0]];
+        out.push({ x: v[0] + r * (d[0] + nrm[0]), y: v[1] + r * (d[1] + nrm[1]), cx: v[0], cy: v[1], ring: ri, vertex: vi, start: false });
+        out.push({ x: v[0] + r * (d[0] - nrm[0]), y: v[1] + r * (d[1] - nrm[1]), cx: v[0], cy: v[1], ring: ri, vertex: vi, start: false });
+      }
+      for (let i = 1; i < n - 1; i++) {
+        const d1 = unit(p[i - 1][0], p[i - 1][1], p[i][0], p[i][1]), d2 = unit(p[i][0], p[i][1], p[i + 1][0], p[i + 1][1]);
+        const t = cross(d1[0], d1[1], d2[0], d2[1]);
+        if (Math.abs(t) <= 1e-12) continue;
+        // The convex side of a bend is outside the turn: right of a left turn, left of a right turn.
+        const s = t > 0 ? 1 : -1;
+        sideNodes(out, p[i][0], p[i][1], d1, d2, [s * d1[1], -s * d1[0]], [s * d2[1], -s * d2[0]], r, ri, i);
+      }
+    }
+  });
+  return out;
+}
+
+function edgeStartNodes(starts: readonly StartPlace[], spacingM: number): RawNode[] {
+  const out: RawNode[] = [];
+  for (const s of starts) {
+    if (s.kind === 'origin') {
+      out.push({ x: s.at[0], y: s.at[1], cx: NaN, cy: NaN, ring: -1, vertex: -1, start: true });
+      continue;
+    }
+    const ring = s.ring;
+    // Ring orientation decides which side is inside: nudge 1 mm inward.
+    let area2 = 0;
+    for (let i = 0; i + 1 < ring.length; i++) area2 += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
+    const inward = area2 > 0 ? 1 : -1;
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const a = ring[i], b = ring[i + 1];
+      const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+      if (len === 0) continue;
+      const d: XY = [(b[0] - a[0]) / len, (b[1] - a[1]) / len];
+      const nIn: XY = [-d[1] * inward, d[0] * inward];
+      const k = Math.max(1, Math.ceil(len / spacingM));
+      for (let j = 0; j < k; j++) {
+        const t = (j + 0.5) / k;
+        out.push({ x: a[0] + t * (b[0] - a[0]) + nIn[0] * NODE_MARGIN_M, y: a[1] + t * (b[1] - a[1]) + nIn[1] * NODE_MARGIN_M, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: true });
+      }
+    }
+  }
+  return out;
+}
+
+export function buildApproachGraph(
+  edges: ObstacleEdges,
+  area: MultiPolygonXY,
+  areaSegments: [number, number, number, number][],
+  starts: readonly StartPlace[],
+  halfWidthM: number,
+  options: GraphOptions,
+): ApproachGraph {
+  const h = halfWidthM;
+  const raw = [...edgeStartNodes(starts, options.edgeStartSpacingM), ...cornerNodes(edges, h), ...freeNodes(area, options.freeSpacingM)].filter((n) => pointClear(edges, area, h, n.x, n.y));
+  const nodeCount = raw.length;
+  const x = new Float64Array(nodeCount), y = new Float64Array(nodeCount);
+  const cornerX = new Float64Array(nodeCount), cornerY = new Float64Array(nodeCount);
+  const isStart = new Uint8Array(nodeCount), clearanceM = new Float64Array(nodeCount);
+  const nodeRing = new Int32Array(nodeCount);
+  raw.forEach((n, i) => {
+    nodeRing[i] = n.ring;
+    x[i] = n.x; y[i] = n.y; cornerX[i] = n.cx; cornerY[i] = n.cy; isStart[i] = n.start ? 1 : 0;
+    if (n.start) return;
+    // Room to swing out: distance to the nearest other obstacle less h. The wrapped obstacle is left
+    // out when it is convex (it lies inside the turn); otherwise only the corner's own two edges.
+    const ringInfo = n.ring >= 0 ? edges.rings[n.ring] : undefined;
+    const own = (e: number) => ringInfo !== undefined && edges.ring[e] === n.ring && (ringInfo.convex || isIncident(edges, e, n.cx, n.cy));
+    let c = nearestEdgeDistance(edges, n.x, n.y, CLEARANCE_CAP_M + h, own) - h;
+    for (const s of areaSegments) c = Math.min(c, pointSegmentDist(n.x, n.y, s));
+    clearanceM[i] = Math.max(0, Math.min(CLEARANCE_CAP_M, c));
+  });
+
+  let nodeIndex: Flatbush | undefined;
+  if (nodeCount > 0) {
+    nodeIndex = new Flatbush(nodeCount);
+    for (let i = 0; i < nodeCount; i++) nodeIndex.add(x[i], y[i], x[i], y[i]);
+    nodeIndex.finish();
+  }
+
+  // Visible pairs within maxEdgeM; starts get out-edges only.
+  const from: number[] = [], to: number[] = [], len: number[] = [];
+  const R = options.maxEdgeM === 'auto' ? (nodeCount <= AUTO_DENSE_NODES ? Infinity : AUTO_MAX_EDGE_M) : options.maxEdgeM;
+  for (let i = 0; i < nodeCount; i++) {
+    if ((i & 1023) === 0 && options.signal?.aborted) throw abortError();
+    const near = Number.isFinite(R) ? nodeIndex!.neighbors(x[i], y[i], Infinity, R) : Array.from({ length: nodeCount }, (_, k) => k);
+    near.sort((a, b) => a - b);
+    for (const j of near) {
+      if (j <= i) continue;
+      if (isStart[i] && isStart[j]) continue;
+      // The corners' own rings first: most hidden pairs are hidden by the building they stand at.
+      if (nodeRing[i] >= 0 && edges.rings[nodeRing[i]].points.length <= 16 && !segmentClearOfRing(edges, nodeRing[i], x[i], y[i], x[j], y[j], h)) continue;
+      if (nodeRing[j] >= 0 && edges.rings[nodeRing[j]].points.length <= 16 && !segmentClearOfRing(edges, nodeRing[j], x[i], y[i], x[j], y[j], h)) continue;
+      if (!insideArea(areaSegments, x[i], y[i], x[j], y[j])) continue;
+      if (!segmentClear(edges, x[i], y[i], x[j], y[j], h)) continue;
+      const L = Math.hypot(x[j] - x[i], y[j] - y[i]);
+      if (!isStart[j]) { from.push(i); to.push(j); len.push(L); }
+      if (!isStart[i]) { from.push(j); to.push(i); len.push(L); }
+    }
+  }
+  const m = from.length;
+  const outStart = new Int32Array(nodeCount + 1);
+  for (let e = 0; e < m; e++) outStart[from[e] + 1]++;
+  for (let i = 0; i < nodeCount; i++) outStart[i + 1] += outStart[i];
+  const fill = outStart.slice(0, nodeCount);
+  const edgeTo = new Int32Array(m), edgeFrom = new Int32Array(m), edgeLengthM = new Float64Array(m);
+  const order = new Int32Array(m);
+  for (let e = 0; e < m; e++) order[fill[from[e]]++] = e;
+  for (let k = 0; k < m; k++) {
+    const e = order[k];
+    edgeFrom[k] = from[e]; edgeTo[k] = to[e]; edgeLengthM[k] = len[e];
+  }
+  const inStart = new Int32Array(nodeCount + 1);
+  for (let e = 0; e < m; e++) inStart[edgeTo[e] + 1]++;
+  for (let i = 0; i < nodeCount; i++) inStart[i + 1] += inStart[i];
+  const inFill = inStart.slice(0, nodeCount);
+  const inEdge = new Int32Array(m);
+  for (let e = 0; e < m; e++) inEdge[inFill[edgeTo[e]]++] = e;
+  return { halfWidthM: h, nodeCount, x, y, cornerX, cornerY, isStart, clearanceM, outStart, edgeTo, edgeFrom, edgeLengthM, inStart, inEdge, nodeIndex, edges, area, areaSegments, maxEdgeM: R };
+}
+
+function isIncident(edges: ObstacleEdges, e: number, vx: number, vy: number): boolean {
+  return (edges.ax[e] === vx && edges.ay[e] === vy) || (edges.bx[e] === vx && edges.by[e] === vy);
+}
+
+function pointSegmentDist(px: number, py: number, s: [number, number, number, number]): number {
+  const dx = s[2] - s[0], dy = s[3] - s[1];
+  const l2 = dx * dx + dy * dy;
+  const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - s[0]) * dx + (py - s[1]) * dy) / l2));
+  return Math.hypot(px - s[0] - t * dx, py - s[1] - t * dy);
+}

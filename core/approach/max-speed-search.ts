@@ -1,0 +1,136 @@
+import type { ApproachGraph } from './approach-graph.js';
+import type { Accelerator } from './kinematics.js';
+import { abortError } from './abort-error.js';
+import { lastTurnHoldM, legEndSpeedMps, turnSpeedMps } from './turn-speed.js';
+
+/**
+ * The highest speed a vehicle can have at the end of every graph edge, driving from rest at any
+ * start node (hvm.md §1: acceleration limit, corner skid limit, minimum turning radius, top
+ * speed). States are directed edges, so a turn's speed depends on the way the vehicle came in.
+ *
+ * Why it is exact for the graph: at any point of a path, every speed below the best is also
+ * drivable (brake earlier or accelerate less), so the best speed at the end of edge (v→w) is
+ * max over the edges (u→v) coming in of speedAfter(min(best(u→v), turn speed at v), |vw|), a
+ * monotone fixpoint reached by label-correcting from 0. Braking never lowers a corner speed, so
+ * it only shapes the reported profile (see `speedProfile`). Adding an obstacle removes edges and
+ * shrinks node clearances, so no best speed can rise.
+ */
+export interface SearchResult {
+  /** Best speed at the end of each edge, m/s (-1 when the edge cannot be driven). */
+  bestMps: Float64Array;
+  /** Label of the best speed of each edge (for the path), -1 when none. */
+  bestLabel: Int32Array;
+  /** Labels: the edge, its speed and the label it came from (-1 at a start). */
+  labelEdge: Int32Array;
+  labelPred: Int32Array;
+  labelMps: Float64Array;
+}
+
+export interface VehicleLimits {
+  accelerator: Accelerator;
+  minTurnRadiusM: number;
+  lateralG: number;
+}
+
+/** A max-heap of (speed, edge) pairs on typed arrays. */
+class MaxHeap {
+  private keys = new Float64Array(1024);
+  private vals = new Int32Array(1024);
+  size = 0;
+  push(key: number, val: number): void {
+    if (this.size === this.keys.length) {
+      const k = new Float64Array(this.size * 2); k.set(this.keys); this.keys = k;
+      const v = new Int32Array(this.size * 2); v.set(this.vals); this.vals = v;
+    }
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (this.keys[p] > key || (this.keys[p] === key && this.vals[p] <= val)) break;
+      this.keys[i] = this.keys[p]; this.vals[i] = this.vals[p]; i = p;
+    }
+    this.keys[i] = key; this.vals[i] = val;
+  }
+  /** Pops the top; returns its value, the key in `lastKey`. */
+  lastKey = 0;
+  pop(): number {
+    const topV = this.vals[0];
+    this.lastKey = this.keys[0];
+    const k = this.keys[--this.size], v = this.vals[this.size];
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= this.size) break;
+      if (c + 1 < this.size && (this.keys[c + 1] > this.keys[c] || (this.keys[c + 1] === this.keys[c] && this.vals[c + 1] < this.vals[c]))) c++;
+      if (this.keys[c] < k || (this.keys[c] === k && this.vals[c] >= v)) break;
+      this.keys[i] = this.keys[c]; this.vals[i] = this.vals[c]; i = c;
+    }
+    this.keys[i] = k; this.vals[i] = v;
+    return topV;
+  }
+}
+
+class Labels {
+  edge = new Int32Array(1024);
+  pred = new Int32Array(1024);
+  mps = new Float64Array(1024);
+  n = 0;
+  add(edge: number, pred: number, mps: number): number {
+    if (this.n === this.edge.length) {
+      const e = new Int32Array(this.n * 2); e.set(this.edge); this.edge = e;
+      const p = new Int32Array(this.n * 2); p.set(this.pred); this.pred = p;
+      const m = new Float64Array(this.n * 2); m.set(this.mps); this.mps = m;
+    }
+    this.edge[this.n] = edge; this.pred[this.n] = pred; this.mps[this.n] = mps;
+    return this.n++;
+  }
+}
+
+/** Smallest speed gain that counts as an improvement, m/s. */
+const IMPROVEMENT_MPS = 1e-9;
+
+export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?: { aborted: boolean }): SearchResult {
+  const m = g.edgeTo.length;
+  const best = new Float64Array(m).fill(-1);
+  const bestLabel = new Int32Array(m).fill(-1);
+  const labels = new Labels();
+  const heap = new MaxHeap();
+  const acc = limits.accelerator;
+  const dirX = new Float64Array(m), dirY = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    const a = g.edgeFrom[e], b = g.edgeTo[e];
+    dirX[e] = (g.x[b] - g.x[a]) / g.edgeLengthM[e];
+    dirY[e] = (g.y[b] - g.y[a]) / g.edgeLengthM[e];
+  }
+  for (let s = 0; s < g.nodeCount; s++) {
+    if (!g.isStart[s]) continue;
+    for (let f = g.outStart[s]; f < g.outStart[s + 1]; f++) {
+      const v = acc.speedAfter(0, g.edgeLengthM[f]);
+      if (v > best[f]) {
+        best[f] = v;
+        bestLabel[f] = labels.add(f, -1, v);
+        heap.push(v, f);
+      }
+    }
+  }
+  let pops = 0;
+  while (heap.size > 0) {
+    const e = heap.pop();
+    if (heap.lastKey < best[e]) continue;
+    if ((++pops & 0xffff) === 0 && signal?.aborted) throw abortError();
+    const v = g.edgeTo[e];
+    const inMps = best[e];
+    const cx = g.cornerX[v], cy = g.cornerY[v], nx = g.x[v], ny = g.y[v], c = g.clearanceM[v];
+    for (let f = g.outStart[v]; f < g.outStart[v + 1]; f++) {
+      const cap = turnSpeedMps(dirX[e], dirY[e], dirX[f], dirY[f], nx, ny, cx, cy, c, limits.minTurnRadiusM, limits.lateralG);
+      if (cap < 0) continue;
+      const out = legEndSpeedMps(acc, inMps, cap, lastTurnHoldM, g.edgeLengthM[f]);
+      if (out > best[f] + IMPROVEMENT_MPS) {
+        best[f] = out;
+        bestLabel[f] = labels.add(f, bestLabel[e], out);
+        heap.push(out, f);
+      }
+    }
+  }
+  return { bestMps: best, bestLabel, labelEdge: labels.edge, labelPred: labels.pred, labelMps: labels.mps };
+}
+

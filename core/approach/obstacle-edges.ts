@@ -1,0 +1,223 @@
+import Flatbush from 'flatbush';
+import type { XY } from '../geometry/local-frame.js';
+import type { BlockedObstacle } from '../drivable/blocked-obstacles.js';
+import type { MultiPolygonXY } from '../drivable/polygons.js';
+
+/**
+ * Every blocking obstacle as straight edges in local metres, indexed with flatbush, for exact
+ * clearance tests of straight path pieces (no rasterising, no clipper rounding). Polygon rings
+ * are oriented so the obstacle lies on the left of each edge; lines have no inside; a disc is its
+ * circumscribed polygon (so it never blocks less than the disc).
+ */
+export interface ObstacleEdges {
+  readonly count: number;
+  readonly ax: Float64Array;
+  readonly ay: Float64Array;
+  readonly bx: Float64Array;
+  readonly by: Float64Array;
+  /** Index of the ring (or line) the edge belongs to. */
+  readonly ring: Int32Array;
+  /** Index into `obstacles` of the scene obstacle the edge belongs to. */
+  readonly owner: Int32Array;
+  readonly index: Flatbush | undefined;
+  /** Rings/lines: points (closed rings repeat the first), whether closed, whether convex. */
+  readonly rings: { points: XY[]; closed: boolean; convex: boolean; owner: number }[];
+}
+
+/** Sides of the polygon standing in for a disc obstacle. */
+export const DISC_SIDES = 12;
+
+function ringArea(r: XY[]): number {
+  let s = 0;
+  for (let i = 0; i + 1 < r.length; i++) s += r[i][0] * r[i + 1][1] - r[i + 1][0] * r[i][1];
+  return s / 2;
+}
+
+function isConvexRing(r: XY[]): boolean {
+  const n = r.length - 1;
+  for (let i = 0; i < n; i++) {
+    const a = r[(i + n - 1) % n], b = r[i], c = r[(i + 1) % n];
+    if ((b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]) < -1e-12) return false;
+  }
+  return true;
+}
+
+/** Closed ring without repeated consecutive points, oriented counter-clockwise when `ccw`. */
+function cleanRing(ring: readonly XY[], ccw: boolean): XY[] {
+  const pts: XY[] = [];
+  for (const p of ring) if (pts.length === 0 || pts[pts.length - 1][0] !== p[0] || pts[pts.length - 1][1] !== p[1]) pts.push([p[0], p[1]]);
+  if (pts.length > 1 && pts[0][0] === pts[pts.length - 1][0] && pts[0][1] === pts[pts.length - 1][1]) pts.pop();
+  if (pts.length < 3) return [];
+  const closed = [...pts, pts[0]];
+  if (ringArea(closed) > 0 !== ccw) closed.reverse();
+  return closed;
+}
+
+export function discPolygon(centre: XY, radiusM: number): XY[] {
+  const r = Math.max(radiusM, 1e-3) / Math.cos(Math.PI / DISC_SIDES);
+  const ring: XY[] = [];
+  for (let i = 0; i < DISC_SIDES; i++) {
+    const a = (2 * Math.PI * (i + 0.5)) / DISC_SIDES;
+    ring.push([centre[0] + r * Math.cos(a), centre[1] + r * Math.sin(a)]);
+  }
+  ring.push(ring[0]);
+  return ring;
+}
+
+export function obstacleEdges(obstacles: readonly BlockedObstacle[]): ObstacleEdges {
+  const rings: ObstacleEdges['rings'] = [];
+  obstacles.forEach((o, owner) => {
+    if (o.shape === 'polygon') {
+      for (const poly of o.polygons) {
+        poly.forEach((ring, i) => {
+          // Obstacle on the left: outer rings counter-clockwise, holes clockwise.
+          const r = cleanRing(ring, i === 0);
+          if (r.length >= 4) rings.push({ points: r, closed: true, convex: i === 0 && isConvexRing(r), owner });
+        });
+      }
+    } else if (o.shape === 'circle') {
+      rings.push({ points: discPolygon(o.centre, o.radiusM), closed: true, convex: true, owner });
+    } else {
+      const pts: XY[] = [];
+      for (const p of o.line) if (pts.length === 0 || pts[pts.length - 1][0] !== p[0] || pts[pts.length - 1][1] !== p[1]) pts.push([p[0], p[1]]);
+      if (pts.length >= 2) rings.push({ points: pts, closed: false, convex: pts.length === 2, owner });
+    }
+  });
+  let count = 0;
+  for (const r of rings) count += r.points.length - 1;
+  const ax = new Float64Array(count), ay = new Float64Array(count), bx = new Float64Array(count), by = new Float64Array(count);
+  const ring = new Int32Array(count), ownerOf = new Int32Array(count);
+  let k = 0;
+  rings.forEach((r, ri) => {
+    for (let i = 0; i + 1 < r.points.length; i++, k++) {
+      ax[k] = r.points[i][0]; ay[k] = r.points[i][1]; bx[k] = r.points[i + 1][0]; by[k] = r.points[i + 1][1];
+      ring[k] = ri; ownerOf[k] = r.owner;
+    }
+  });
+  let index: Flatbush | undefined;
+  if (count > 0) {
+    index = new Flatbush(count);
+    for (let i = 0; i < count; i++) index.add(Math.min(ax[i], bx[i]), Math.min(ay[i], by[i]), Math.max(ax[i], bx[i]), Math.max(ay[i], by[i]));
+    index.finish();
+  }
+  return { count, ax, ay, bx, by, ring, owner: ownerOf, index, rings };
+}
+
+/** Distance from point (px, py) to segment (ax, ay)–(bx, by). */
+export function pointSegmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax, dy = by - ay;
+  const l2 = dx * dx + dy * dy;
+  let t = l2 === 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / l2;
+  if (t < 0) t = 0; else if (t > 1) t = 1;
+  const ex = px - ax - t * dx, ey = py - ay - t * dy;
+  return Math.sqrt(ex * ex + ey * ey);
+}
+
+function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
+  return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+}
+
+/** Whether two segments cross or touch. */
+export function segmentsIntersect(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
+  const o1 = orient(ax, ay, bx, by, cx, cy), o2 = orient(ax, ay, bx, by, dx, dy);
+  const o3 = orient(cx, cy, dx, dy, ax, ay), o4 = orient(cx, cy, dx, dy, bx, by);
+  if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) return true;
+  return false;
+}
+
+/** Shortest distance between two segments. */
+export function segmentSegmentDistance(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): number {
+  if (segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy)) return 0;
+  return Math.min(
+    pointSegmentDistance(ax, ay, cx, cy, dx, dy),
+    pointSegmentDistance(bx, by, cx, cy, dx, dy),
+    pointSegmentDistance(cx, cy, ax, ay, bx, by),
+    pointSegmentDistance(dx, dy, ax, ay, bx, by),
+  );
+}
+
+/**
+ * Whether the straight piece a→b keeps at least `clearanceM` from every obstacle edge (and so,
+ * as obstacles are closed rings or lines, from every obstacle: a piece cannot enter a ring
+ * without coming within 0 of an edge unless it starts inside, which `pointClear` rules out).
+ * `skipOwner` leaves out one scene obstacle (the target barrier itself).
+ */
+export function segmentClear(edges: ObstacleEdges, ax: number, ay: number, bx: number, by: number, clearanceM: number, skipOwner = -1): boolean {
+  if (!edges.index) return true;
+  const c = clearanceM;
+  let clear = true;
+  const tol = 1e-9;
+  const lim = (c - tol) * (c - tol);
+  edges.index.search(Math.min(ax, bx) - c, Math.min(ay, by) - c, Math.max(ax, bx) + c, Math.max(ay, by) + c, (i) => {
+    if (!clear || edges.owner[i] === skipOwner) return false;
+    if (c - tol <= 0 ? segmentsIntersect(ax, ay, bx, by, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]) : segmentSegmentDistance2(ax, ay, bx, by, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]) < lim) clear = false;
+    return false;
+  });
+  return clear;
+}
+
+function pointSegmentDistance2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax, dy = by - ay;
+  const l2 = dx * dx + dy * dy;
+  let t = l2 === 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / l2;
+  if (t < 0) t = 0; else if (t > 1) t = 1;
+  const ex = px - ax - t * dx, ey = py - ay - t * dy;
+  return ex * ex + ey * ey;
+}
+
+/** Squared shortest distance between two segments. */
+export function segmentSegmentDistance2(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): number {
+  if (segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy)) return 0;
+  return Math.min(
+    pointSegmentDistance2(ax, ay, cx, cy, dx, dy),
+    pointSegmentDistance2(bx, by, cx, cy, dx, dy),
+    pointSegmentDistance2(cx, cy, ax, ay, bx, by),
+    pointSegmentDistance2(dx, dy, ax, ay, bx, by),
+  );
+}
+
+/** Whether a→b keeps `clearanceM` from the edges of one ring (a cheap first test before the index). */
+export function segmentClearOfRing(edges: ObstacleEdges, ring: number, ax: number, ay: number, bx: number, by: number, clearanceM: number): boolean {
+  const pts = edges.rings[ring].points;
+  const lim = (clearanceM - 1e-9) * (clearanceM - 1e-9);
+  for (let i = 0; i + 1 < pts.length; i++) {
+    if (segmentSegmentDistance2(ax, ay, bx, by, pts[i][0], pts[i][1], pts[i + 1][0], pts[i + 1][1]) < lim) return false;
+  }
+  return true;
+}
+
+/** Distance from a point to the nearest obstacle edge, leaving out edges for which `skip` is true; capped at `maxM`. */
+export function nearestEdgeDistance(edges: ObstacleEdges, px: number, py: number, maxM: number, skip: (edge: number) => boolean): number {
+  if (!edges.index) return maxM;
+  let best = maxM;
+  edges.index.search(px - maxM, py - maxM, px + maxM, py + maxM, (i) => {
+    if (skip(i)) return false;
+    const d = pointSegmentDistance(px, py, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]);
+    if (d < best) best = d;
+    return false;
+  });
+  return best;
+}
+
+/** Whether a point lies inside a closed obstacle ring (lines have no inside). */
+export function pointInsideObstacle(edges: ObstacleEdges, px: number, py: number): boolean {
+  if (!edges.index) return false;
+  // Count crossings of a ray to +x per ring, with the edges whose y-span contains py.
+  const parity = new Map<number, number>();
+  edges.index.search(px, py, Infinity, py, (i) => {
+    const r = edges.ring[i];
+    if (!edges.rings[r].closed) return false;
+    const ax = edges.ax[i], ay = edges.ay[i], bx = edges.bx[i], by = edges.by[i];
+    if (ay > py !== by > py && px < ((bx - ax) * (py - ay)) / (by - ay) + ax) parity.set(edges.owner[i], (parity.get(edges.owner[i]) ?? 0) ^ 1);
+    return false;
+  });
+  for (const v of parity.values()) if (v === 1) return true;
+  return false;
+}
+
+/** The area's rings as plain edges, for "stays inside the area" tests. */
+export function areaEdges(area: MultiPolygonXY): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  for (const poly of area) for (const ring of poly) for (let i = 0; i + 1 < ring.length; i++) out.push([ring[i][0], ring[i][1], ring[i + 1][0], ring[i + 1][1]]);
+  return out;
+}

@@ -1,0 +1,63 @@
+import { G_MPS2 } from '../vehicles/vehicle-classes.js';
+import type { Accelerator } from './kinematics.js';
+
+/**
+ * Speed at the end of a leg of `lengthM` that starts with a turn capped at `capMps` whose arc
+ * runs on for `holdM` along the leg: the speed stays at most the cap until the arc ends, then the
+ * vehicle accelerates freely (v² = u² + 2as in each part).
+ */
+export function legEndSpeedMps(acc: Accelerator, entryMps: number, capMps: number, holdM: number, lengthM: number): number {
+  const u = entryMps < capMps ? entryMps : capMps;
+  if (capMps === Infinity || holdM <= 0) return acc.speedAfter(u, lengthM);
+  if (holdM >= lengthM) return Math.min(capMps, acc.speedAfter(u, lengthM));
+  return acc.speedAfter(Math.min(capMps, acc.speedAfter(u, holdM)), lengthM - holdM);
+}
+
+/**
+ * The fastest a vehicle can take a turn at a corner node (m/s), or -1 when it cannot take it.
+ *
+ * The turn is a circular arc whose apex touches the node (the tightest place the body may pass
+ * the corner) and whose straights swing out to the outside of the turn — the racing line. For a
+ * deflection θ, straights parallel to the path's legs lie r·(1 − cos(θ/2)) outside them, so with
+ * `clearanceM` of room the largest radius is r = clearance / (1 − cos(θ/2)) (for a 90° street
+ * corner of free width W this is the textbook (2 + √2)·W). The speed is the skid limit
+ * v = √(f·g·r) (MIL-HDBK-1013/14 eq. 6, hvm.md §1), f = the class's lateral limit in g.
+ * A turn needing a radius below the class's minimum turning radius is impossible, and so is a
+ * turn that bends away from the corner it wraps (the corner must lie inside the turn).
+ *
+ * A free node (no corner: `cornerX` NaN) is a bend in open ground: the arc is tangent to both legs
+ * inside the bend and stays within r·tan(θ/2) of the node, so r = clearance / tan(θ/2).
+ */
+/**
+ * Length along the outgoing leg over which the turn's arc still holds the speed to its cap, m:
+ * the tangent length r·tan(θ/2) of the last turn `turnSpeedMps` computed (0 for straight on).
+ * A module variable, read right after the call, so the inner loop allocates nothing.
+ */
+export let lastTurnHoldM = 0;
+
+export function turnSpeedMps(
+  dInX: number, dInY: number, dOutX: number, dOutY: number,
+  nodeX: number, nodeY: number, cornerX: number, cornerY: number,
+  clearanceM: number, minTurnRadiusM: number, lateralG: number,
+): number {
+  const cosT = dInX * dOutX + dInY * dOutY;
+  lastTurnHoldM = 0;
+  if (cosT > 1 - 1e-12) return Infinity;
+  if (cornerX !== cornerX) {
+    const cosHalfFree = Math.sqrt(Math.max(0, (1 + cosT) / 2));
+    const sinHalf = Math.sqrt(Math.max(0, (1 - cosT) / 2));
+    const r = cosHalfFree === 0 ? 0 : (clearanceM * cosHalfFree) / sinHalf;
+    if (!(r >= minTurnRadiusM)) return -1;
+    lastTurnHoldM = clearanceM;
+    return Math.sqrt(lateralG * G_MPS2 * r);
+  }
+  const turn = dInX * dOutY - dInY * dOutX;
+  const side = dInX * (cornerY - nodeY) - dInY * (cornerX - nodeX);
+  if (!(turn * side > 0)) return -1;
+  const cosHalf = Math.sqrt(Math.max(0, (1 + cosT) / 2));
+  const radiusM = clearanceM / (1 - cosHalf);
+  if (!(radiusM >= minTurnRadiusM)) return -1;
+  const sinHalf = Math.sqrt(Math.max(0, (1 - cosT) / 2));
+  lastTurnHoldM = cosHalf === 0 ? radiusM : (radiusM * sinHalf) / cosHalf;
+  return Math.sqrt(lateralG * G_MPS2 * radiusM);
+}

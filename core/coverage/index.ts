@@ -1,0 +1,11 @@
+export * from './dori-presets.js';
+export * from './sensor-formats.js';
+export * from './camera-optics.js';
+export * from './camera-model.js';
+export * from './ground-footprint.js';
+export * from './visibility-polygon.js';
+export * from './coverage-index.js';
+export * from './camera-view.js';
+export * from './analyze-coverage.js';
+export { zoneCoverage, perimeterCoverage, isCoverageZone } from './zone-coverage.js';
+export * from './isovist.js';

@@ -1,0 +1,2 @@
+export * from './threats.js';
+export * from './atf-vehicle-bombs.js';

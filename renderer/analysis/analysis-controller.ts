@@ -1,0 +1,61 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { Scene } from '../../core/scene/types.js';
+import { AnalysisClient, createDebouncedAnalysis } from './analysis-client.js';
+import { analysisRequest, settingsOf, type AnalysisSettings, type AnalysisState } from './analysis-store.js';
+
+export interface AnalysisController {
+  /** Call after every committed edit with the new scene; the analysis re-runs after `delayMs`. */
+  sceneChanged(scene: Scene): void;
+  /** Run now (the toolbar's Run button). */
+  runNow(): void;
+  /** Stop the run in flight (the toolbar's and status bar's Cancel). */
+  cancel(): void;
+  dispose(): void;
+}
+
+/**
+ * Keeps the analysis store's results current: debounced re-runs after edits and after a change of
+ * vehicle classes, threats, DORI preset or response time, in the worker, newest scene wins.
+ */
+export function createAnalysisController(store: StoreApi<AnalysisState>, client: AnalysisClient = new AnalysisClient(), delayMs = 400): AnalysisController {
+  let scene: Scene | null = null;
+  const runner = createDebouncedAnalysis(
+    client,
+    {
+      onStart: () => store.getState().runStarted(),
+      onProgress: (fraction, stage) => store.getState().progressed(fraction, stage),
+      onResult: (result, snapshot) => store.getState().finished(result, snapshot),
+      onError: (error) => store.getState().failed(error.message),
+    },
+    delayMs,
+  );
+  const schedule = () => {
+    if (!scene) return;
+    const { scene: snapshot, options } = analysisRequest(scene, settingsOf(store.getState()));
+    runner.schedule(snapshot, options);
+  };
+  const sameSettings = (a: AnalysisSettings, b: AnalysisSettings) =>
+    a.vehicles === b.vehicles && a.threats === b.threats && a.doriPreset === b.doriPreset && a.responseTimeS === b.responseTimeS;
+  const unsubscribe = store.subscribe((now, before) => {
+    if (!sameSettings(now, before)) schedule();
+  });
+  return {
+    sceneChanged(next) {
+      scene = next;
+      schedule();
+    },
+    runNow() {
+      schedule();
+      runner.flush();
+    },
+    cancel() {
+      runner.cancel();
+      if (store.getState().status.state === 'running') store.getState().cancelled();
+    },
+    dispose() {
+      unsubscribe();
+      runner.cancel();
+      client.dispose();
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AnalysisClient } from './analysis-client.js';
+import { createAnalysisController } from './analysis-controller.js';
+import { analysisRequest, createAnalysisStore } from './analysis-store.js';
+import { riversideResult, riversideScene } from './fixtures/riverside-market.js';
+import { FakeAnalysisPort } from './test-support/fake-analysis-port.js';
+
+describe('analysis store', () => {
+  it('derives findings on a finished run and keeps the selected path only if it still exists', () => {
+    const store = createAnalysisStore({ responseTimeS: 90 });
+    store.getState().selectPath('path-market-square-M1');
+    store.getState().runStarted();
+    store.getState().progressed(0.4, 'approach');
+    expect(store.getState().status).toEqual({ state: 'running', fraction: 0.4, stage: 'approach' });
+    store.getState().finished(riversideResult(), riversideScene());
+    const s = store.getState();
+    expect(s.status).toEqual({ state: 'done' });
+    expect(s.findings[0].id).toBe('barrier_fail:bollards-south');
+    expect(s.findings.find((f) => f.kind === 'single_layer')!.message).toContain('at 90 s response');
+    expect(s.selectedPathId).toBe('path-market-square-M1');
+    const without = riversideResult();
+    without.features = without.features.filter((f) => f.id !== 'path-market-square-M1');
+    store.getState().selectPath('path-market-square-M1');
+    store.getState().finished(without, riversideScene());
+    expect(store.getState().selectedPathId).toBeNull();
+  });
+
+  it('a finding’s features select its first approach path; ids without a path leave the selection', () => {
+    const store = createAnalysisStore();
+    store.getState().finished(riversideResult(), riversideScene());
+    store.getState().selectPathAmong(['market-square', 'path-market-square-N2A', 'path-market-square-M1']);
+    expect(store.getState().selectedPathId).toBe('path-market-square-N2A');
+    store.getState().selectPathAmong(['market-hall', 'breach-car-market-hall']);
+    expect(store.getState().selectedPathId).toBe('path-market-square-N2A');
+  });
+
+  it('late progress after a cancel does not bring the status back to running', () => {
+    const store = createAnalysisStore();
+    store.getState().runStarted();
+    store.getState().cancelled();
+    store.getState().progressed(0.9, 'coverage');
+    expect(store.getState().status).toEqual({ state: 'cancelled' });
+  });
+
+  it('the request carries the chosen DORI preset in the scene and the options for the core', () => {
+    const { scene, options } = analysisRequest(riversideScene(), { vehicles: ['N3C'], threats: ['car'], doriPreset: 'IEC62676-4:2025', responseTimeS: 60 });
+    expect(scene.bulwark.settings?.dori_preset).toBe('IEC62676-4:2025');
+    expect(scene.features).toHaveLength(riversideScene().features.length);
+    expect(options).toEqual({ vehicles: ['N3C'], threats: ['car'], responseTimeS: 60 });
+  });
+});
+
+describe('analysis controller', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('re-runs after an edit and after a settings change, and puts the newest result in the store', async () => {
+    const ports: FakeAnalysisPort[] = [];
+    const client = new AnalysisClient(() => {
+      const p = new FakeAnalysisPort();
+      ports.push(p);
+      return p;
+    });
+    const store = createAnalysisStore();
+    const controller = createAnalysisController(store, client, 250);
+    controller.sceneChanged(riversideScene());
+    vi.advanceTimersByTime(250);
+    expect(store.getState().status.state).toBe('running');
+    const first = ports[0].posted[0];
+    expect(first.options.vehicles).toEqual(['M1', 'N1G', 'N1', 'N2A', 'N2B', 'N3C', 'N3D', 'N3E', 'N3F', 'N3G']);
+
+    store.getState().setVehicles(['N2A']);
+    vi.advanceTimersByTime(250);
+    // The settings change superseded the first run: its worker is gone, a new one got N2A only.
+    expect(ports[0].terminated).toBe(true);
+    const second = ports[1].posted[0];
+    expect(second.options.vehicles).toEqual(['N2A']);
+    ports[1].answer({ type: 'progress', runId: second.runId, fraction: 0.5, stage: 'approach' });
+    expect(store.getState().status).toEqual({ state: 'running', fraction: 0.5, stage: 'approach' });
+    ports[1].answer({ type: 'result', runId: second.runId, result: riversideResult(), elapsedMs: 5 });
+    await vi.runAllTimersAsync();
+    expect(store.getState().status.state).toBe('done');
+    expect(store.getState().findings.length).toBe(10);
+
+    controller.runNow();
+    controller.cancel();
+    expect(store.getState().status).toEqual({ state: 'cancelled' });
+    expect(store.getState().result).not.toBeNull();
+    controller.dispose();
+  });
+
+  it('an analysis error shows in the status', async () => {
+    const port = new FakeAnalysisPort();
+    const store = createAnalysisStore();
+    const controller = createAnalysisController(store, new AnalysisClient(() => port), 10);
+    controller.sceneChanged(riversideScene());
+    controller.runNow();
+    port.answer({ type: 'error', runId: port.posted[0].runId, name: 'Error', message: 'feature cam-e: hfov_deg must be in (0, 360], got 400' });
+    await vi.runAllTimersAsync();
+    expect(store.getState().status).toEqual({ state: 'error', message: 'feature cam-e: hfov_deg must be in (0, 360], got 400' });
+    controller.dispose();
+  });
+});
