@@ -70,6 +70,22 @@ export class MapController {
   /** The project's metric frame (centre of its bounds at load), shared by all camera wedges. */
   private frame: LocalFrame | undefined;
   private unsubscribers: (() => void)[] = [];
+  /** Layers this controller added, so a rebuild touches nothing else (analysis, Terra Draw). */
+  private readonly ownLayers = new Set<string>();
+  private readonly layersReadyListeners = new Set<() => void>();
+
+  /** Analysis layers go below this one: the selection halo and the feature being edited stay on top. */
+  static readonly ANALYSIS_BEFORE_ID = 'selection-fill';
+
+  /**
+   * Calls `listener` once the project layers exist and again whenever they are rebuilt (another
+   * project's latitude), so analysis layers can be (re)placed. Returns the unsubscribe.
+   */
+  onLayersReady(listener: () => void): () => void {
+    this.layersReadyListeners.add(listener);
+    if (this.map.getLayer(MapController.ANALYSIS_BEFORE_ID)) listener();
+    return () => this.layersReadyListeners.delete(listener);
+  }
   private destroyed = false;
 
   constructor(
@@ -134,6 +150,7 @@ export class MapController {
     this.latDeg = this.projectLatitude();
     this.addProjectLayers();
     this.startDraw();
+    for (const l of this.layersReadyListeners) l();
     this.bindPointer();
     this.syncAll();
     this.applyHidden();
@@ -195,6 +212,7 @@ export class MapController {
     const add = (kind: string, layers: LayerSpecification[], live: boolean) => {
       for (const layer of layers) {
         this.map.addLayer(live ? layer : hiddenWhileEditing(layer), beforeId);
+        this.ownLayers.add(layer.id);
         if (!live) {
           const ids = this.kindLayerIds.get(kind) ?? [];
           ids.push(layer.id);
@@ -210,21 +228,25 @@ export class MapController {
     this.map.addLayer({ id: 'selection-fill', type: 'fill', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': SELECTION, 'fill-opacity': 0.12 } }, beforeId);
     this.map.addLayer({ id: 'selection-line', type: 'line', source: SELECTION_SOURCE, paint: { 'line-color': SELECTION, 'line-width': 7, 'line-opacity': 0.45 }, layout: { 'line-join': 'round', 'line-cap': 'round' } }, beforeId);
     this.map.addLayer({ id: 'selection-point', type: 'circle', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 17, 'circle-color': SELECTION, 'circle-opacity': 0.25, 'circle-stroke-color': SELECTION, 'circle-stroke-width': 2 } }, beforeId);
+    for (const id of ['selection-fill', 'selection-line', 'selection-point']) this.ownLayers.add(id);
     add('live', cameraFovLayers(LIVE_FOV_SOURCE, 'live-'), true);
     for (const kind of DRAW_ORDER) add(kind, kindLayers(kind, LIVE_SOURCE, { latDeg: this.latDeg, prefix: 'live-' }).map((l) => withKindFilter(l, kind)), true);
   }
 
   /** Metric widths depend on the project's latitude: rebuild the layers when it moves far. */
   private rebuildLayers(): void {
-    for (const layer of this.map.getStyle().layers) {
-      if (layer.id === 'background' || layer.id === 'basemap' || layer.id.startsWith('td-')) continue;
-      this.map.removeLayer(layer.id);
-    }
+    const layers = this.map.getStyle().layers;
+    // Our layers go back where they were: below the lowest layer someone else added above them.
+    const firstOwn = layers.findIndex((l) => this.ownLayers.has(l.id));
+    const beforeId = layers.slice(firstOwn).find((l) => !this.ownLayers.has(l.id))?.id;
+    for (const id of this.ownLayers) if (this.map.getLayer(id)) this.map.removeLayer(id);
+    this.ownLayers.clear();
     this.editingMark = null;
     this.kindLayerIds.clear();
-    this.addLayersInOrder(this.map.getStyle().layers.find((l) => l.id.startsWith('td-'))?.id);
+    this.addLayersInOrder(beforeId);
     this.applyHidden();
     this.applySelection();
+    for (const l of this.layersReadyListeners) l();
   }
 
   private syncAll(): void {

@@ -50,3 +50,10 @@ export function getFeature(id: string): SceneFeature | undefined {
   const kind = s.kindOf.get(id);
   return kind === undefined ? undefined : s.byKind.get(kind)?.get(id);
 }
+
+/** Every feature of the project, as a new array (analyses take snapshots of it). */
+export function allFeatures(): SceneFeature[] {
+  const out: SceneFeature[] = [];
+  for (const m of useProject.getState().byKind.values()) for (const f of m.values()) out.push(f);
+  return out;
+}
