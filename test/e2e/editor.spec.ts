@@ -160,6 +160,20 @@ test('draws a crowd zone, a barrier line and a camera with the mouse', async () 
   await saved();
 });
 
+test('a crossed (bow-tie) crowd zone is refused with the reason pinned on the map, and nothing is saved', async () => {
+  await page.getByTestId('tool-crowd_zone').click();
+  for (const [x, y] of [[0.3, 0.12], [0.45, 0.22], [0.45, 0.12], [0.3, 0.22], [0.3, 0.12]]) await clickMap(x, y);
+  await expect(page.getByTestId('edit-callout')).toContainText(/crowd_zone-2: .*(cross|intersect)/);
+  await expect(page.getByTestId('count-crowd_zone')).toHaveText('1');
+  await page.screenshot({ path: `${SHOTS}/editor-refused-shape.png` });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('edit-callout')).toBeHidden();
+  // Back to the camera drawn above, for the next step.
+  const cam = await at(0.62, 0.18);
+  await page.mouse.click(cam.x, cam.y);
+  await expect(page.getByTestId('feature-id')).toHaveText('camera-1');
+});
+
 test('edits properties: camera bearing 135°, barrier type wall', async () => {
   // The camera was just drawn and is selected.
   await page.getByTestId('prop-bearing_deg').fill('135');
