@@ -58,9 +58,7 @@ export function bestArrival(
       if (L === 0) continue;
       const dx = (s.x - g.x[v]) / L, dy = (s.y - g.y[v]) / L;
       if (dx * s.nx + dy * s.ny >= 0) continue; // must head into the target
-      if (!firstContactAtEnd(targetSegs, g.x[v], g.y[v], s.x, s.y, h)) continue;
-      if (!insideArea(g.areaSegments, g.x[v], g.y[v], s.x, s.y)) continue;
-      if (!segmentClear(g.edges, g.x[v], g.y[v], s.x, s.y, h, targetOwner)) continue;
+      // Speed first (cheap); the leg's geometry is checked only for the candidates that matter.
       if (g.isStart[v]) {
         candMps.push(acc.speedAfter(0, L)); candNode.push(v); candEdge.push(-1); candSample.push(si);
         continue;
@@ -85,8 +83,12 @@ export function bestArrival(
   let tried = 0;
   for (const c of order) {
     if (fallback && candMps[c] <= fallback.impactMps) break;
+    const v = candNode[c], s = samples[candSample[c]];
+    if (!firstContactAtEnd(targetSegs, g.x[v], g.y[v], s.x, s.y, h)) continue;
+    if (!insideArea(g.areaSegments, g.x[v], g.y[v], s.x, s.y)) continue;
+    if (!segmentClear(g.edges, g.x[v], g.y[v], s.x, s.y, h, targetOwner)) continue;
     if (++tried > MAX_CANDIDATES_CHECKED) break;
-    const a = arrivalOf(g, search, limits, samples[candSample[c]], candNode[c], candEdge[c], candMps[c]);
+    const a = arrivalOf(g, search, limits, s, v, candEdge[c], candMps[c]);
     const early = earlierContact(a, targetSegs, h, limits);
     if (!early) return a;
     if (!fallback || early.impactMps > fallback.impactMps) fallback = early;
