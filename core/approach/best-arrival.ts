@@ -4,7 +4,7 @@ import type { SearchResult, VehicleLimits } from './max-speed-search.js';
 import { pointSegmentDistance, segmentClear, segmentSegmentDistance } from './obstacle-edges.js';
 import { speedProfile } from './speed-profile.js';
 import type { TargetOutline, TargetSample } from './target-samples.js';
-import { lastTurnHoldM, legEndSpeedMps, turnSpeedMps } from './turn-speed.js';
+import { lastLegCapMps, lastLegHoldM, legAfterTurnMps, turnSpeedMps } from './turn-speed.js';
 
 /** The fastest way found into one target. */
 export interface Arrival {
@@ -58,9 +58,7 @@ export function bestArrival(
       if (L === 0) continue;
       const dx = (s.x - g.x[v]) / L, dy = (s.y - g.y[v]) / L;
       if (dx * s.nx + dy * s.ny >= 0) continue; // must head into the target
-      if (!firstContactAtEnd(targetSegs, g.x[v], g.y[v], s.x, s.y, h)) continue;
-      if (!insideArea(g.areaSegments, g.x[v], g.y[v], s.x, s.y)) continue;
-      if (!segmentClear(g.edges, g.x[v], g.y[v], s.x, s.y, h, targetOwner)) continue;
+      // Speed first (cheap); the leg's geometry is checked only for the candidates that matter.
       if (g.isStart[v]) {
         candMps.push(acc.speedAfter(0, L)); candNode.push(v); candEdge.push(-1); candSample.push(si);
         continue;
@@ -72,9 +70,9 @@ export function bestArrival(
         if (inMps < 0) continue;
         const a = g.edgeFrom[e];
         const le = g.edgeLengthM[e];
-        const cap = turnSpeedMps((g.x[v] - g.x[a]) / le, (g.y[v] - g.y[a]) / le, dx, dy, g.x[v], g.y[v], g.cornerX[v], g.cornerY[v], g.clearanceM[v], limits.minTurnRadiusM, limits.lateralG);
+        const cap = turnSpeedMps((g.x[v] - g.x[a]) / le, (g.y[v] - g.y[a]) / le, dx, dy, g.x[v], g.y[v], g.cornerX[v], g.cornerY[v], g.clearanceM[v], limits.minTurnRadiusM, limits.lateralG, Math.min(g.isStart[a] ? le : 0.5 * le, L));
         if (cap < 0) continue;
-        const val = legEndSpeedMps(acc, inMps, cap, lastTurnHoldM, L);
+        const val = legAfterTurnMps(acc, inMps, cap, L, limits.minTurnRadiusM, limits.lateralG);
         if (val > best) { best = val; bestE = e; }
       }
       if (bestE >= 0) { candMps.push(best); candNode.push(v); candEdge.push(bestE); candSample.push(si); }
@@ -85,8 +83,12 @@ export function bestArrival(
   let tried = 0;
   for (const c of order) {
     if (fallback && candMps[c] <= fallback.impactMps) break;
+    const v = candNode[c], s = samples[candSample[c]];
+    if (!firstContactAtEnd(targetSegs, g.x[v], g.y[v], s.x, s.y, h)) continue;
+    if (!insideArea(g.areaSegments, g.x[v], g.y[v], s.x, s.y)) continue;
+    if (!segmentClear(g.edges, g.x[v], g.y[v], s.x, s.y, h, targetOwner)) continue;
     if (++tried > MAX_CANDIDATES_CHECKED) break;
-    const a = arrivalOf(g, search, limits, samples[candSample[c]], candNode[c], candEdge[c], candMps[c]);
+    const a = arrivalOf(g, search, limits, s, v, candEdge[c], candMps[c]);
     const early = earlierContact(a, targetSegs, h, limits);
     if (!early) return a;
     if (!fallback || early.impactMps > fallback.impactMps) fallback = early;
@@ -104,16 +106,24 @@ function arrivalOf(g: ApproachGraph, search: SearchResult, limits: VehicleLimits
   edgesBack.reverse();
   const nodes = edgesBack.length > 0 ? [g.edgeFrom[edgesBack[0]], ...edgesBack.map((e) => g.edgeTo[e])] : [node];
   const path: XY[] = [...nodes.map((n) => [g.x[n], g.y[n]] as XY), [s.x, s.y]];
+  // Forward pass along the path, choosing at each turn the arc the search chose (wide or tight).
   const holdsM = path.map(() => 0);
-  const capsMps = path.map((p, i) => {
-    if (i === 0 || i === path.length - 1) return Infinity;
-    const n = nodes[i];
-    const a = path[i - 1], b = path[i + 1];
-    const l1 = Math.hypot(p[0] - a[0], p[1] - a[1]), l2 = Math.hypot(b[0] - p[0], b[1] - p[1]);
-    const cap = turnSpeedMps((p[0] - a[0]) / l1, (p[1] - a[1]) / l1, (b[0] - p[0]) / l2, (b[1] - p[1]) / l2, p[0], p[1], g.cornerX[n], g.cornerY[n], g.clearanceM[n], limits.minTurnRadiusM, limits.lateralG);
-    holdsM[i] = lastTurnHoldM;
-    return cap;
-  });
+  const capsMps = path.map(() => Infinity);
+  let v = 0;
+  for (let i = 1; i < path.length; i++) {
+    const p = path[i - 1], b = path[i];
+    const l2 = Math.hypot(b[0] - p[0], b[1] - p[1]);
+    if (i === 1) { v = limits.accelerator.speedAfter(0, l2); continue; }
+    const n = nodes[i - 1];
+    const a = path[i - 2];
+    const l1 = Math.hypot(p[0] - a[0], p[1] - a[1]);
+    const before = i === 2 ? l1 : 0.5 * l1; // the first leg starts at rest, with no turn to share it
+    const tangent = Math.min(before, i === path.length - 1 ? l2 : 0.5 * l2);
+    const cap = turnSpeedMps((p[0] - a[0]) / l1, (p[1] - a[1]) / l1, (b[0] - p[0]) / l2, (b[1] - p[1]) / l2, p[0], p[1], g.cornerX[n], g.cornerY[n], g.clearanceM[n], limits.minTurnRadiusM, limits.lateralG, tangent);
+    v = legAfterTurnMps(limits.accelerator, v, cap, l2, limits.minTurnRadiusM, limits.lateralG);
+    capsMps[i - 1] = lastLegCapMps;
+    holdsM[i - 1] = lastLegHoldM;
+  }
   let lengthM = 0;
   for (let i = 0; i + 1 < path.length; i++) lengthM += Math.hypot(path[i + 1][0] - path[i][0], path[i + 1][1] - path[i][1]);
   const last = path[path.length - 2];

@@ -1,7 +1,7 @@
 import type { ApproachGraph } from './approach-graph.js';
 import type { Accelerator } from './kinematics.js';
 import { abortError } from './abort-error.js';
-import { lastTurnHoldM, legEndSpeedMps, turnSpeedMps } from './turn-speed.js';
+import { legAfterTurnMps, turnSpeedMps } from './turn-speed.js';
 
 /**
  * The highest speed a vehicle can have at the end of every graph edge, driving from rest at any
@@ -119,11 +119,13 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     if ((++pops & 0xffff) === 0 && signal?.aborted) throw abortError();
     const v = g.edgeTo[e];
     const inMps = best[e];
+    // A leg shared with another turn gives each turn half; a leg from a start (no turn) is all ours.
+    const inLen = g.isStart[g.edgeFrom[e]] ? 2 * g.edgeLengthM[e] : g.edgeLengthM[e];
     const cx = g.cornerX[v], cy = g.cornerY[v], nx = g.x[v], ny = g.y[v], c = g.clearanceM[v];
     for (let f = g.outStart[v]; f < g.outStart[v + 1]; f++) {
-      const cap = turnSpeedMps(dirX[e], dirY[e], dirX[f], dirY[f], nx, ny, cx, cy, c, limits.minTurnRadiusM, limits.lateralG);
+      const cap = turnSpeedMps(dirX[e], dirY[e], dirX[f], dirY[f], nx, ny, cx, cy, c, limits.minTurnRadiusM, limits.lateralG, 0.5 * Math.min(inLen, g.edgeLengthM[f]));
       if (cap < 0) continue;
-      const out = legEndSpeedMps(acc, inMps, cap, lastTurnHoldM, g.edgeLengthM[f]);
+      const out = legAfterTurnMps(acc, inMps, cap, g.edgeLengthM[f], limits.minTurnRadiusM, limits.lateralG);
       if (out > best[f] + IMPROVEMENT_MPS) {
         best[f] = out;
         bestLabel[f] = labels.add(f, bestLabel[e], out);

@@ -20,6 +20,10 @@ export interface ObstacleEdges {
   /** Index into `obstacles` of the scene obstacle the edge belongs to. */
   readonly owner: Int32Array;
   readonly index: Flatbush | undefined;
+  /** Boxes of the rings/lines, for point-in-obstacle tests. */
+  readonly ringIndex: Flatbush | undefined;
+  /** Uniform bucket grid of the edges, for straight-piece tests that stop at the first hit. */
+  readonly grid: EdgeGrid | undefined;
   /** Rings/lines: points (closed rings repeat the first), whether closed, whether convex. */
   readonly rings: { points: XY[]; closed: boolean; convex: boolean; owner: number }[];
 }
@@ -100,7 +104,46 @@ export function obstacleEdges(obstacles: readonly BlockedObstacle[]): ObstacleEd
     for (let i = 0; i < count; i++) index.add(Math.min(ax[i], bx[i]), Math.min(ay[i], by[i]), Math.max(ax[i], bx[i]), Math.max(ay[i], by[i]));
     index.finish();
   }
-  return { count, ax, ay, bx, by, ring, owner: ownerOf, index, rings };
+  const grid = count > 0 ? edgeGrid(ax, ay, bx, by, count) : undefined;
+  let ringIndex: Flatbush | undefined;
+  if (rings.length > 0) {
+    ringIndex = new Flatbush(rings.length);
+    for (const r of rings) {
+      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (const p of r.points) { x0 = Math.min(x0, p[0]); y0 = Math.min(y0, p[1]); x1 = Math.max(x1, p[0]); y1 = Math.max(y1, p[1]); }
+      ringIndex.add(x0, y0, x1, y1);
+    }
+    ringIndex.finish();
+  }
+  return { count, ax, ay, bx, by, ring, owner: ownerOf, index, ringIndex, rings, grid };
+}
+
+interface EdgeGrid {
+  minX: number; minY: number; cell: number; nx: number; ny: number;
+  start: Int32Array; items: Int32Array; stamp: Int32Array; tick: { n: number };
+}
+
+function edgeGrid(ax: Float64Array, ay: Float64Array, bx: Float64Array, by: Float64Array, count: number): EdgeGrid {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let i = 0; i < count; i++) {
+    minX = Math.min(minX, ax[i], bx[i]); maxX = Math.max(maxX, ax[i], bx[i]);
+    minY = Math.min(minY, ay[i], by[i]); maxY = Math.max(maxY, ay[i], by[i]);
+  }
+  // 8 m buckets, coarser when the extent is huge (at most ~1M buckets).
+  const cell = Math.max(8, Math.sqrt(((maxX - minX + 1) * (maxY - minY + 1)) / 1e6));
+  const nx = Math.floor((maxX - minX) / cell) + 1, ny = Math.floor((maxY - minY) / cell) + 1;
+  const counts = new Int32Array(nx * ny + 1);
+  const each = (i: number, f: (k: number) => void) => {
+    const x0 = Math.floor((Math.min(ax[i], bx[i]) - minX) / cell), x1 = Math.floor((Math.max(ax[i], bx[i]) - minX) / cell);
+    const y0 = Math.floor((Math.min(ay[i], by[i]) - minY) / cell), y1 = Math.floor((Math.max(ay[i], by[i]) - minY) / cell);
+    for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) f(y * nx + x);
+  };
+  for (let i = 0; i < count; i++) each(i, (k) => counts[k + 1]++);
+  for (let k = 0; k < nx * ny; k++) counts[k + 1] += counts[k];
+  const fill = counts.slice(0, nx * ny);
+  const items = new Int32Array(counts[nx * ny]);
+  for (let i = 0; i < count; i++) each(i, (k) => { items[fill[k]++] = i; });
+  return { minX, minY, cell, nx, ny, start: counts, items, stamp: new Int32Array(count), tick: { n: 0 } };
 }
 
 /** Distance from point (px, py) to segment (ax, ay)–(bx, by). */
@@ -143,17 +186,34 @@ export function segmentSegmentDistance(ax: number, ay: number, bx: number, by: n
  * `skipOwner` leaves out one scene obstacle (the target barrier itself).
  */
 export function segmentClear(edges: ObstacleEdges, ax: number, ay: number, bx: number, by: number, clearanceM: number, skipOwner = -1): boolean {
-  if (!edges.index) return true;
+  const g = edges.grid;
+  if (!g) return true;
   const c = clearanceM;
-  let clear = true;
   const tol = 1e-9;
   const lim = (c - tol) * (c - tol);
-  edges.index.search(Math.min(ax, bx) - c, Math.min(ay, by) - c, Math.max(ax, bx) + c, Math.max(ay, by) + c, (i) => {
-    if (!clear || edges.owner[i] === skipOwner) return false;
-    if (c - tol <= 0 ? segmentsIntersect(ax, ay, bx, by, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]) : segmentSegmentDistance2(ax, ay, bx, by, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]) < lim) clear = false;
-    return false;
-  });
-  return clear;
+  const cell = g.cell;
+  const x0 = Math.max(0, Math.floor((Math.min(ax, bx) - c - g.minX) / cell)), x1 = Math.min(g.nx - 1, Math.floor((Math.max(ax, bx) + c - g.minX) / cell));
+  const y0 = Math.max(0, Math.floor((Math.min(ay, by) - c - g.minY) / cell)), y1 = Math.min(g.ny - 1, Math.floor((Math.max(ay, by) + c - g.minY) / cell));
+  if (x0 > x1 || y0 > y1) return true;
+  // Buckets farther than c + half a diagonal from the piece cannot hold an edge within c of it.
+  const reach = c + cell * 0.7072;
+  const reach2 = reach * reach;
+  const tick = ++g.tick.n;
+  for (let y = y0; y <= y1; y++) {
+    for (let x = x0; x <= x1; x++) {
+      const cx = g.minX + (x + 0.5) * cell, cy = g.minY + (y + 0.5) * cell;
+      if (pointSegmentDistance2(cx, cy, ax, ay, bx, by) > reach2) continue;
+      const k = y * g.nx + x;
+      for (let p = g.start[k]; p < g.start[k + 1]; p++) {
+        const i = g.items[p];
+        if (g.stamp[i] === tick) continue;
+        g.stamp[i] = tick;
+        if (edges.owner[i] === skipOwner) continue;
+        if (c - tol <= 0 ? segmentsIntersect(ax, ay, bx, by, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]) : segmentSegmentDistance2(ax, ay, bx, by, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]) < lim) return false;
+      }
+    }
+  }
+  return true;
 }
 
 function pointSegmentDistance2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
@@ -189,26 +249,34 @@ export function segmentClearOfRing(edges: ObstacleEdges, ring: number, ax: numbe
 /** Distance from a point to the nearest obstacle edge, leaving out edges for which `skip` is true; capped at `maxM`. */
 export function nearestEdgeDistance(edges: ObstacleEdges, px: number, py: number, maxM: number, skip: (edge: number) => boolean): number {
   if (!edges.index) return maxM;
-  let best = maxM;
-  edges.index.search(px - maxM, py - maxM, px + maxM, py + maxM, (i) => {
-    if (skip(i)) return false;
-    const d = pointSegmentDistance(px, py, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]);
-    if (d < best) best = d;
-    return false;
-  });
-  return best;
+  // Search a small box first and widen it only while nothing nearer than its half-size is found.
+  for (let r = Math.min(maxM, 16); ; r = Math.min(maxM, r * 2)) {
+    let best = maxM;
+    edges.index.search(px - r, py - r, px + r, py + r, (i) => {
+      if (skip(i)) return false;
+      const d = pointSegmentDistance(px, py, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]);
+      if (d < best) best = d;
+      return false;
+    });
+    if (best <= r || r >= maxM) return best;
+  }
 }
 
-/** Whether a point lies inside a closed obstacle ring (lines have no inside). */
+/** Whether a point lies inside a closed obstacle (lines have no inside). */
 export function pointInsideObstacle(edges: ObstacleEdges, px: number, py: number): boolean {
-  if (!edges.index) return false;
-  // Count crossings of a ray to +x per ring, with the edges whose y-span contains py.
+  if (!edges.ringIndex) return false;
+  // Parity per scene obstacle over the rings whose box holds the point (holes toggle back).
   const parity = new Map<number, number>();
-  edges.index.search(px, py, Infinity, py, (i) => {
-    const r = edges.ring[i];
-    if (!edges.rings[r].closed) return false;
-    const ax = edges.ax[i], ay = edges.ay[i], bx = edges.bx[i], by = edges.by[i];
-    if (ay > py !== by > py && px < ((bx - ax) * (py - ay)) / (by - ay) + ax) parity.set(edges.owner[i], (parity.get(edges.owner[i]) ?? 0) ^ 1);
+  edges.ringIndex.search(px, py, px, py, (r) => {
+    const ring = edges.rings[r];
+    if (!ring.closed) return false;
+    const pts = ring.points;
+    let inside = false;
+    for (let i = 0, j = pts.length - 2; i < pts.length - 1; j = i++) {
+      const a = pts[i], b = pts[j];
+      if (a[1] > py !== b[1] > py && px < ((b[0] - a[0]) * (py - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside;
+    }
+    if (inside) parity.set(ring.owner, (parity.get(ring.owner) ?? 0) ^ 1);
     return false;
   });
   for (const v of parity.values()) if (v === 1) return true;

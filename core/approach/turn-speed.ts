@@ -25,6 +25,9 @@ export function legEndSpeedMps(acc: Accelerator, entryMps: number, capMps: numbe
  * A turn needing a radius below the class's minimum turning radius is impossible, and so is a
  * turn that bends away from the corner it wraps (the corner must lie inside the turn).
  *
+ * The arc must also fit the legs: its tangent length r·tan(θ/2) is at most `maxTangentM` (half
+ * of each leg it shares with a neighbouring turn, the whole last leg into a target).
+ *
  * A free node (no corner: `cornerX` NaN) is a bend in open ground: the arc is tangent to both legs
  * inside the bend and stays within r·tan(θ/2) of the node, so r = clearance / tan(θ/2).
  */
@@ -34,30 +37,55 @@ export function legEndSpeedMps(acc: Accelerator, entryMps: number, capMps: numbe
  * A module variable, read right after the call, so the inner loop allocates nothing.
  */
 export let lastTurnHoldM = 0;
+/** tan(θ/2) of the last turn `turnSpeedMps` computed. */
+export let lastTurnTanHalf = 0;
+
+/**
+ * Speed at the end of the leg after the last turn computed, taking the better of the widest arc
+ * that fits and the tightest the class can steer: a wider arc is faster but holds the speed down
+ * for longer (v² = f·g·r + 2a·(L − r·tan(θ/2)) is linear in r, so one end of [r_min, r_fit] is best).
+ * Returns [speed, cap used, hold used].
+ */
+export function legAfterTurnMps(acc: Accelerator, entryMps: number, capMps: number, lengthM: number, minTurnRadiusM: number, lateralG: number): number {
+  const wide = legEndSpeedMps(acc, entryMps, capMps, lastTurnHoldM, lengthM);
+  if (capMps === Infinity) { lastLegCapMps = capMps; lastLegHoldM = lastTurnHoldM; return wide; }
+  const tightCap = Math.sqrt(lateralG * G_MPS2 * minTurnRadiusM);
+  const tightHold = minTurnRadiusM * lastTurnTanHalf;
+  const tight = legEndSpeedMps(acc, entryMps, tightCap, tightHold, lengthM);
+  if (tight > wide) { lastLegCapMps = tightCap; lastLegHoldM = tightHold; return tight; }
+  lastLegCapMps = capMps; lastLegHoldM = lastTurnHoldM;
+  return wide;
+}
+/** The cap and hold `legAfterTurnMps` chose last. */
+export let lastLegCapMps = 0;
+export let lastLegHoldM = 0;
 
 export function turnSpeedMps(
   dInX: number, dInY: number, dOutX: number, dOutY: number,
   nodeX: number, nodeY: number, cornerX: number, cornerY: number,
-  clearanceM: number, minTurnRadiusM: number, lateralG: number,
+  clearanceM: number, minTurnRadiusM: number, lateralG: number, maxTangentM = Infinity,
 ): number {
   const cosT = dInX * dOutX + dInY * dOutY;
   lastTurnHoldM = 0;
+  lastTurnTanHalf = 0;
   if (cosT > 1 - 1e-12) return Infinity;
   if (cornerX !== cornerX) {
     const cosHalfFree = Math.sqrt(Math.max(0, (1 + cosT) / 2));
     const sinHalf = Math.sqrt(Math.max(0, (1 - cosT) / 2));
-    const r = cosHalfFree === 0 ? 0 : (clearanceM * cosHalfFree) / sinHalf;
+    const r = Math.min(cosHalfFree === 0 ? 0 : (clearanceM * cosHalfFree) / sinHalf, (maxTangentM * cosHalfFree) / sinHalf);
     if (!(r >= minTurnRadiusM)) return -1;
-    lastTurnHoldM = clearanceM;
+    lastTurnTanHalf = sinHalf / cosHalfFree;
+    lastTurnHoldM = r * lastTurnTanHalf;
     return Math.sqrt(lateralG * G_MPS2 * r);
   }
   const turn = dInX * dOutY - dInY * dOutX;
   const side = dInX * (cornerY - nodeY) - dInY * (cornerX - nodeX);
   if (!(turn * side > 0)) return -1;
   const cosHalf = Math.sqrt(Math.max(0, (1 + cosT) / 2));
-  const radiusM = clearanceM / (1 - cosHalf);
-  if (!(radiusM >= minTurnRadiusM)) return -1;
   const sinHalf = Math.sqrt(Math.max(0, (1 - cosT) / 2));
-  lastTurnHoldM = cosHalf === 0 ? radiusM : (radiusM * sinHalf) / cosHalf;
+  const radiusM = Math.min(clearanceM / (1 - cosHalf), (maxTangentM * cosHalf) / sinHalf);
+  if (!(radiusM >= minTurnRadiusM)) return -1;
+  lastTurnTanHalf = cosHalf === 0 ? 1e9 : sinHalf / cosHalf;
+  lastTurnHoldM = cosHalf === 0 ? radiusM : radiusM * lastTurnTanHalf;
   return Math.sqrt(lateralG * G_MPS2 * radiusM);
 }

@@ -175,3 +175,8 @@ function ringSignedArea(ring: RingXY): number {
   for (let i = 0; i + 1 < ring.length; i++) s += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1];
   return s / 2;
 }
+
+/** The rings of a clipper tree as plain paths (outers and holes, orientation kept). */
+export function polyTreeToPaths(tree: ClipperLib.PolyTree): Paths {
+  return ClipperLib.Clipper.PolyTreeToPaths(tree);
+}

@@ -50,14 +50,19 @@ export function referenceImpactMps(
   const nx = Math.ceil((maxX - minX) / options.cellM) + 1, ny = Math.ceil((maxY - minY) / options.cellM) + 1;
   const best = new Float32Array(nx * ny * nH).fill(-1);
   const poseX = new Float64Array(nx * ny * nH), poseY = new Float64Array(nx * ny * nH), poseT = new Float64Array(nx * ny * nH);
-  const clearCache = new Map<number, boolean>();
+  // Clearance is tested at the centre of 2 cm cells and remembered (0 unknown, 1 clear, 2 blocked).
+  const CACHE_M = 0.02;
+  const cw = Math.ceil((maxX - minX) / CACHE_M) + 1, ch = Math.ceil((maxY - minY) / CACHE_M) + 1;
+  const clearCache = new Uint8Array(cw * ch);
   const clear = (x: number, y: number): boolean => {
-    const key = Math.round(x * 100) * 1e7 + Math.round(y * 100);
-    const c = clearCache.get(key);
-    if (c !== undefined) return c;
-    const ok = pointInMultiPolygon([x, y], area) && nearestEdgeDistance(edges, x, y, h, () => false) >= h;
-    clearCache.set(key, ok);
-    return ok;
+    const i = Math.floor((x - minX) / CACHE_M), j = Math.floor((y - minY) / CACHE_M);
+    if (i < 0 || j < 0 || i >= cw || j >= ch) return false;
+    const k = j * cw + i;
+    if (clearCache[k] === 0) {
+      const px = minX + (i + 0.5) * CACHE_M, py = minY + (j + 0.5) * CACHE_M;
+      clearCache[k] = pointInMultiPolygon([px, py], area) && nearestEdgeDistance(edges, px, py, h, () => false) >= h ? 1 : 2;
+    }
+    return clearCache[k] === 1;
   };
   const targetSegs: [number, number, number, number][] = [];
   for (const r of target.rings) for (let i = 0; i + 1 < r.length; i++) targetSegs.push([r[i][0], r[i][1], r[i + 1][0], r[i + 1][1]]);
