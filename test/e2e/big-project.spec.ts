@@ -64,10 +64,11 @@ test('100,000 features load and the window stays responsive', async ({ page }) =
   const cx = mapBox.x + mapBox.width / 2, cy = mapBox.y + mapBox.height / 2;
   await page.mouse.move(cx, cy);
   await page.mouse.down();
-  for (let i = 1; i <= 30; i++) await page.mouse.move(cx + (i % 2 ? 8 : -8) * i, cy + 3 * i, { steps: 2 });
+  for (let i = 1; i <= 4; i++) await page.mouse.move(cx + 40 * i, cy + 15 * i);
   await page.mouse.up();
   const frames = (await frameTimes).slice(1).sort((a, b) => a - b);
   const medianFrameMs = frames.length ? frames[Math.floor(frames.length / 2)] : NaN;
+  const meanFrameMs = frames.reduce((a, b) => a + b, 0) / frames.length;
   expect(frames.length).toBeGreaterThan(0);
 
   // The window answers: hide the buildings, the toggle reflects it promptly.
@@ -102,7 +103,7 @@ test('100,000 features load and the window stays responsive', async ({ page }) =
   const longest = Math.max(0, ...longTasks);
   console.log(
     `W3 100k: store import ${storeMs} ms; window counts ${countsMs} ms; map drawn (idle) ${readyMs} ms; ` +
-      `pan median frame ${Math.round(medianFrameMs)} ms over ${frames.length} frames; visibility toggle ${toggleMs} ms; one edit in the window ${editMs} ms (of which the store alone ≈ ${directMs} ms); long tasks ${longTasks.length}, longest ${Math.round(longest)} ms`,
+      `pan median frame ${Math.round(medianFrameMs)} ms, mean ${Math.round(meanFrameMs)} ms over ${frames.length} frames; visibility toggle ${toggleMs} ms; one edit in the window ${editMs} ms (of which the store alone ≈ ${directMs} ms); long tasks ${longTasks.length}, longest ${Math.round(longest)} ms`,
   );
   await call('closeProject');
 });
