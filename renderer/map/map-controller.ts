@@ -24,6 +24,10 @@ import { cameraWedgesToSource, featuresToSource, ID_PROP } from './scene-geojson
 import { sourceDiff } from './source-diff.js';
 import { SnapIndex } from './snap-index.js';
 import { formatAreaM2, formatLengthM, lineLengthM, ringAreaM2 } from './measure.js';
+import type { AnalysisResult } from '../../core/analyze/analysis-types.js';
+import { applyAnalysisToMap, setAnalysisGroupVisible } from '../analysis/apply-analysis-to-map.js';
+import { ANALYSIS_LAYER_GROUPS, ANALYSIS_LAYER_IDS } from '../analysis/analysis-layers.js';
+import { barrierCheckText } from '../analysis/barrier-check-text.js';
 
 setWorkerUrl(workerUrl);
 
@@ -36,6 +40,15 @@ export interface MapControllerEvents {
   onGeometryEdited(id: string, geometry: DrawnGeometry, at: [number, number]): void;
   /** Something the map could not do, said for the planner. */
   onError(message: string): void;
+  /** The planner clicked an approach path of the analysis. */
+  onPathClicked?(pathId: string): void;
+}
+
+/** What the analysis layers show: the result, the highlighted path and the threat of the rings. */
+export interface AnalysisView {
+  result: AnalysisResult | null;
+  selectedPathId: string | null;
+  threat: string | null;
 }
 
 const KIND_SOURCE = (kind: string) => `src-${kind}`;
@@ -87,6 +100,33 @@ export class MapController {
     return () => this.layersReadyListeners.delete(listener);
   }
   private destroyed = false;
+  private analysisView: AnalysisView | null = null;
+  private tooltip: HTMLDivElement | null = null;
+
+  /** Puts an analysis result on the map (now, and again whenever the project layers are rebuilt). */
+  showAnalysis(view: AnalysisView): void {
+    this.analysisView = view;
+    if (this.map.getLayer(MapController.ANALYSIS_BEFORE_ID)) this.applyAnalysis();
+  }
+
+  private applyAnalysis(): void {
+    const v = this.analysisView;
+    if (!v) return;
+    applyAnalysisToMap(this.map, v.result, { selectedPathId: v.selectedPathId, threat: v.threat, beforeId: MapController.ANALYSIS_BEFORE_ID });
+    this.applyAnalysisHidden();
+  }
+
+  /** The layers panel's analysis rows: groups switched off in the UI store are hidden. */
+  private applyAnalysisHidden(): void {
+    const hidden = useUi.getState().analysisHidden;
+    for (const g of ANALYSIS_LAYER_GROUPS) setAnalysisGroupVisible(this.map, g.id, !hidden[g.id]);
+  }
+
+  /** Zooms to [minLon, minLat, maxLon, maxLat] (a finding's features). */
+  zoomTo(b: readonly [number, number, number, number]): void {
+    if (b[0] === b[2] && b[1] === b[3]) this.map.easeTo({ center: [b[0], b[1]], zoom: Math.max(this.map.getZoom(), 18), duration: 300 });
+    else this.map.fitBounds([b[0], b[1], b[2], b[3]], { padding: 64, maxZoom: 19, duration: 300 });
+  }
 
   constructor(
     container: HTMLElement,
@@ -114,6 +154,7 @@ export class MapController {
       });
     });
     this.map.on('error', (e) => this.events.onError(`Map: ${e.error?.message ?? 'unknown error'}`));
+    this.layersReadyListeners.add(() => this.applyAnalysis());
   }
 
   destroy(): void {
@@ -178,6 +219,7 @@ export class MapController {
       }),
       useUi.subscribe((s, prev) => {
         if (s.hidden !== prev.hidden) this.applyHidden();
+        if (s.analysisHidden !== prev.analysisHidden) this.applyAnalysisHidden();
         if (s.selection !== prev.selection || s.locked !== prev.locked) this.applySelection();
         if (s.tool !== prev.tool) this.applyTool(s.tool);
       }),
@@ -534,10 +576,51 @@ export class MapController {
     this.map.on('mouseout', () => useView.setState({ cursor: null }));
     this.map.on('move', () => this.reportView());
     this.map.on('click', (e) => this.onClick(e));
+    this.bindAnalysisPointer();
     // For tests and the status bar: whether every tile and image is drawn.
     const container = this.map.getContainer();
     this.map.on('idle', () => container.setAttribute('data-map-idle', 'true'));
     this.map.on('dataloading', () => container.setAttribute('data-map-idle', 'false'));
+  }
+
+  /** Approach paths select on click; barrier badges explain their verdict on hover. */
+  private bindAnalysisPointer(): void {
+    this.map.on('click', ANALYSIS_LAYER_IDS.pathsLine, (e) => {
+      if (useUi.getState().tool.type !== 'select') return;
+      const id = e.features?.[0]?.properties?.path_id;
+      if (id !== undefined) this.events.onPathClicked?.(String(id));
+    });
+    for (const layer of [ANALYSIS_LAYER_IDS.checksBadge, ANALYSIS_LAYER_IDS.checksLine]) {
+      this.map.on('mousemove', layer, (e) => {
+        const f = e.features?.[0];
+        if (f) this.showTooltip(barrierCheckText(f.properties ?? {}), e.point.x, e.point.y);
+      });
+      this.map.on('mouseleave', layer, () => this.showTooltip(null, 0, 0));
+    }
+    for (const layer of [ANALYSIS_LAYER_IDS.pathsLine, ANALYSIS_LAYER_IDS.checksBadge]) {
+      this.map.on('mouseenter', layer, () => {
+        if (useUi.getState().tool.type === 'select') this.map.getCanvas().style.cursor = 'pointer';
+      });
+      this.map.on('mouseleave', layer, () => {
+        if (useUi.getState().tool.type === 'select') this.map.getCanvas().style.cursor = '';
+      });
+    }
+  }
+
+  private showTooltip(text: string | null, x: number, y: number): void {
+    if (!text) {
+      this.tooltip?.remove();
+      this.tooltip = null;
+      return;
+    }
+    if (!this.tooltip) {
+      this.tooltip = document.createElement('div');
+      this.tooltip.className = 'map-tooltip';
+      this.tooltip.setAttribute('data-testid', 'map-tooltip');
+      this.map.getContainer().appendChild(this.tooltip);
+    }
+    this.tooltip.textContent = text;
+    this.tooltip.style.transform = `translate(${Math.round(x + 12)}px, ${Math.round(y + 12)}px)`;
   }
 
   private reportView(): void {

@@ -19,6 +19,11 @@ export function setMapController(c: MapController | null): void {
   controller = c;
 }
 
+/** The map of the window, once it is ready (null before and after). */
+export function mapController(): MapController | null {
+  return controller;
+}
+
 export function setFilePicker(open: (() => void) | null): void {
   pickFile = open;
 }
