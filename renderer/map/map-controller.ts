@@ -28,6 +28,9 @@ import type { AnalysisResult } from '../../core/analyze/analysis-types.js';
 import { applyAnalysisToMap, setAnalysisGroupVisible } from '../analysis/apply-analysis-to-map.js';
 import { ANALYSIS_LAYER_GROUPS, ANALYSIS_LAYER_IDS } from '../analysis/analysis-layers.js';
 import { barrierCheckText } from '../analysis/barrier-check-text.js';
+import { DORI_COLOURS } from '../analysis/analysis-layers.js';
+import { prepareCoverageIndex, type CoverageIndex } from '../../core/coverage/coverage-index.js';
+import { cameraViewFeatures, cameraViewWithIndex } from '../../core/coverage/camera-view.js';
 
 setWorkerUrl(workerUrl);
 
@@ -49,12 +52,15 @@ export interface AnalysisView {
   result: AnalysisResult | null;
   selectedPathId: string | null;
   threat: string | null;
+  /** The DORI preset the live camera view uses (the toolbar's choice). */
+  doriPreset?: string;
 }
 
 const KIND_SOURCE = (kind: string) => `src-${kind}`;
 const LIVE_SOURCE = 'src-live';
 const FOV_SOURCE = 'src-camera-fov';
 const LIVE_FOV_SOURCE = 'src-live-camera-fov';
+const LIVE_VIEW_SOURCE = 'src-live-camera-view';
 const SELECTION_SOURCE = 'src-selection';
 const DRAW_MODES = { Point: 'point', LineString: 'linestring', Polygon: 'polygon' } as const;
 const MEASURE_MODES = { distance: 'measure-distance', area: 'measure-area' } as const;
@@ -101,6 +107,7 @@ export class MapController {
   }
   private destroyed = false;
   private analysisView: AnalysisView | null = null;
+  private coverage: { revision: number; preset: string; index: CoverageIndex } | null = null;
   private tooltip: HTMLDivElement | null = null;
 
   /** Puts an analysis result on the map (now, and again whenever the project layers are rebuilt). */
@@ -246,6 +253,7 @@ export class MapController {
     this.map.addSource(SELECTION_SOURCE, { type: 'geojson', data: empty });
     this.map.addSource(LIVE_SOURCE, { type: 'geojson', data: empty });
     this.map.addSource(LIVE_FOV_SOURCE, { type: 'geojson', data: empty });
+    this.map.addSource(LIVE_VIEW_SOURCE, { type: 'geojson', data: empty });
     this.addLayersInOrder();
   }
 
@@ -271,6 +279,7 @@ export class MapController {
     this.map.addLayer({ id: 'selection-line', type: 'line', source: SELECTION_SOURCE, paint: { 'line-color': SELECTION, 'line-width': 7, 'line-opacity': 0.45 }, layout: { 'line-join': 'round', 'line-cap': 'round' } }, beforeId);
     this.map.addLayer({ id: 'selection-point', type: 'circle', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 17, 'circle-color': SELECTION, 'circle-opacity': 0.25, 'circle-stroke-color': SELECTION, 'circle-stroke-width': 2 } }, beforeId);
     for (const id of ['selection-fill', 'selection-line', 'selection-point']) this.ownLayers.add(id);
+    add('live', liveCameraViewLayers(LIVE_VIEW_SOURCE), true);
     add('live', cameraFovLayers(LIVE_FOV_SOURCE, 'live-'), true);
     for (const kind of DRAW_ORDER) add(kind, kindLayers(kind, LIVE_SOURCE, { latDeg: this.latDeg, prefix: 'live-' }).map((l) => withKindFilter(l, kind)), true);
   }
@@ -383,6 +392,40 @@ export class MapController {
     this.map.getSource<GeoJSONSource>(LIVE_SOURCE)?.setData(featuresToSource(features) as GeoJSON.FeatureCollection);
     const cams = features.filter((x) => x.properties.kind === 'camera');
     this.map.getSource<GeoJSONSource>(LIVE_FOV_SOURCE)?.setData(cameraWedgesToSource(cams, this.frame) as GeoJSON.FeatureCollection);
+    this.map.getSource<GeoJSONSource>(LIVE_VIEW_SOURCE)?.setData({ type: 'FeatureCollection', features: cams.flatMap((c) => this.liveCameraView(c)) } as GeoJSON.FeatureCollection);
+  }
+
+  /**
+   * The DORI bands of the camera being edited, on the main thread so a drag or a bearing change
+   * redraws at once (the full analysis follows in the worker). The occlusion index is built once
+   * per project revision; each call touches only the segments in the camera's range.
+   */
+  private liveCameraView(camera: SceneFeature): SceneFeature[] {
+    const started = performance.now();
+    try {
+      const index = this.currentCoverageIndex();
+      if (!index) return [];
+      return cameraViewFeatures(index, cameraViewWithIndex(index, camera));
+    } catch {
+      // A camera the analysis cannot model (bad property) shows no live view; the properties panel says why.
+      return [];
+    } finally {
+      performance.measure('bulwark:live-camera-view', { start: started, end: performance.now() });
+    }
+  }
+
+  private currentCoverageIndex(): CoverageIndex | null {
+    const s = useProject.getState();
+    if (!s.meta) return null;
+    const preset = this.analysisView?.doriPreset ?? String(s.meta.settings?.dori_preset ?? '');
+    const c = this.coverage;
+    if (c && c.revision === s.revision && c.preset === preset) return c.index;
+    const features: SceneFeature[] = [];
+    for (const m of s.byKind.values()) for (const f of m.values()) features.push(f);
+    const settings = preset ? { ...s.meta.settings, dori_preset: preset } : s.meta.settings;
+    const index = prepareCoverageIndex({ type: 'FeatureCollection', bulwark: { ...s.meta, settings }, features });
+    this.coverage = { revision: s.revision, preset, index };
+    return index;
   }
 
   /** Puts the selected feature into Terra Draw's select mode (vertices, midpoints, drag), or clears it. */
@@ -657,6 +700,15 @@ export class MapController {
     }
     return best?.id;
   }
+}
+
+/** The live DORI bands of the camera being edited, coloured as the analysis draws them. */
+function liveCameraViewLayers(source: string): LayerSpecification[] {
+  const colour = ['match', ['get', 'dori'], ...Object.entries(DORI_COLOURS).flat(), DORI_COLOURS.detect] as unknown as ExpressionSpecification;
+  return [
+    { id: 'live-camera-view-fill', type: 'fill', source, paint: { 'fill-color': colour, 'fill-opacity': 0.5 } },
+    { id: 'live-camera-view-line', type: 'line', source, paint: { 'line-color': '#2a5a9a', 'line-width': 0.75, 'line-opacity': 0.7 } },
+  ];
 }
 
 const EDITING: ExpressionSpecification = ['boolean', ['feature-state', 'editing'], false];

@@ -67,7 +67,7 @@ export function LayersPanel(): ReactElement {
           return (
             <li key={g.id} className={`layer-row analysis-row${off ? ' is-hidden' : ''}`} data-testid={`analysis-layer-${g.id}`}>
               <span className="analysis-swatch" style={{ background: GROUP_SWATCH[g.id] }} />
-              <span className="layer-name">{g.label}</span>
+              <span className="layer-name" title={g.label}>{g.label}</span>
               <span className="layer-count">{counts.get(g.id) ? counts.get(g.id)!.toLocaleString('en-GB') : ''}</span>
               <button type="button" className="icon-button" aria-pressed={!off} title={off ? `Show ${g.label.toLowerCase()}` : `Hide ${g.label.toLowerCase()}`} data-testid={`analysis-visibility-${g.id}`} onClick={() => useUi.setState({ analysisHidden: { ...analysisHidden, [g.id]: !off } })}>
                 {off ? <UiIcon.eyeOff /> : <UiIcon.eye />}

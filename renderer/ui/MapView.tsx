@@ -18,10 +18,10 @@ export function MapView({ basemapUrl }: { basemapUrl: string | null }): ReactEle
       onPathClicked: (pathId) => analysisStore.getState().selectPath(pathId),
     }, basemapUrl);
     // The analysis layers follow the result, the selected path and the first chosen threat.
-    const show = (s: AnalysisState) => c.showAnalysis({ result: s.result, selectedPathId: s.selectedPathId, threat: s.threats[0] ?? null });
+    const show = (s: AnalysisState) => c.showAnalysis({ result: s.result, selectedPathId: s.selectedPathId, threat: s.threats[0] ?? null, doriPreset: s.doriPreset });
     show(analysisStore.getState());
     const offAnalysis = analysisStore.subscribe((s, prev) => {
-      if (s.result !== prev.result || s.selectedPathId !== prev.selectedPathId || s.threats !== prev.threats) show(s);
+      if (s.result !== prev.result || s.selectedPathId !== prev.selectedPathId || s.threats !== prev.threats || s.doriPreset !== prev.doriPreset) show(s);
     });
     exposeForTests(c);
     setMapController(c);
@@ -55,6 +55,9 @@ function exposeForTests(c: MapController): void {
   (window as unknown as { __bulwarkMap?: unknown }).__bulwarkMap = {
     renderedCount: (layerId: string) => (c.map.getLayer(layerId) ? c.map.queryRenderedFeatures({ layers: [layerId] }).length : 0),
     visibility: (layerId: string) => (c.map.getLayer(layerId) ? (c.map.getLayoutProperty(layerId, 'visibility') ?? 'visible') : 'missing'),
+    /** A cheap fingerprint of what a layer drew, to tell that it changed. */
+    renderedSignature: (layerId: string) =>
+      c.map.getLayer(layerId) ? JSON.stringify(c.map.queryRenderedFeatures({ layers: [layerId] }).map((f) => f.geometry)).slice(0, 4000) : '',
     center: () => c.map.getCenter().toArray(),
     zoom: () => c.map.getZoom(),
     project: (lngLat: [number, number]) => c.project(lngLat),

@@ -6,7 +6,7 @@ import { AnalysisStatusIndicator } from '../analysis/panels/AnalysisStatusIndica
 import { analysisController } from './analysis-wiring.js';
 import { formatScale, scaleBar, scaleDenominator } from '../map/scale.js';
 
-/** The bottom line: cursor position, map scale, analysis progress and save state. */
+/** The bottom line: cursor position, map scale, analysis progress (while it runs) and save state. */
 export function StatusBar(): ReactElement {
   return (
     <footer className="status-bar">
@@ -43,8 +43,8 @@ function Scale(): ReactElement {
 
 function Analysis(): ReactElement | null {
   const status = useAnalysisStore((s) => s.status);
-  const info = useProject((s) => s.info);
-  if (!info) return null;
+  // Only a run in progress (with its cancel) or a failure; the pickers' row says "Up to date".
+  if (status.state !== 'running' && status.state !== 'error') return null;
   return (
     <span className="status-item analysis" data-testid="analysis-status" data-state={status.state}>
       <AnalysisStatusIndicator status={status} onCancel={() => analysisController()?.cancel()} />
