@@ -108,6 +108,9 @@ export class MapController {
   private destroyed = false;
   private analysisView: AnalysisView | null = null;
   private coverage: { revision: number; preset: string; index: CoverageIndex } | null = null;
+  private liveCameraId: string | null = null;
+  /** The analysis view layers' own filters, kept so the live camera's exclusion can be added and removed. */
+  private readonly analysisViewFilters = new Map<string, FilterSpecification | null>();
   private tooltip: HTMLDivElement | null = null;
 
   /** Puts an analysis result on the map (now, and again whenever the project layers are rebuilt). */
@@ -121,6 +124,7 @@ export class MapController {
     if (!v) return;
     applyAnalysisToMap(this.map, v.result, { selectedPathId: v.selectedPathId, threat: v.threat, beforeId: MapController.ANALYSIS_BEFORE_ID });
     this.applyAnalysisHidden();
+    this.applyLiveCameraFilter();
   }
 
   /** The layers panel's analysis rows: groups switched off in the UI store are hidden. */
@@ -393,6 +397,19 @@ export class MapController {
     const cams = features.filter((x) => x.properties.kind === 'camera');
     this.map.getSource<GeoJSONSource>(LIVE_FOV_SOURCE)?.setData(cameraWedgesToSource(cams, this.frame) as GeoJSON.FeatureCollection);
     this.map.getSource<GeoJSONSource>(LIVE_VIEW_SOURCE)?.setData({ type: 'FeatureCollection', features: cams.flatMap((c) => this.liveCameraView(c)) } as GeoJSON.FeatureCollection);
+    this.liveCameraId = cams[0]?.id ?? null;
+    this.applyLiveCameraFilter();
+  }
+
+  /** The worker's (older) view of the camera being edited is hidden: only its live view shows. */
+  private applyLiveCameraFilter(): void {
+    for (const id of [ANALYSIS_LAYER_IDS.viewsFill, ANALYSIS_LAYER_IDS.viewsOutline]) {
+      if (!this.map.getLayer(id)) continue;
+      if (!this.analysisViewFilters.has(id)) this.analysisViewFilters.set(id, (this.map.getFilter(id) as FilterSpecification | undefined) ?? null);
+      const own = this.analysisViewFilters.get(id) ?? null;
+      const notLive: FilterSpecification | null = this.liveCameraId ? ['!=', ['get', 'camera_id'], this.liveCameraId] : null;
+      this.map.setFilter(id, own && notLive ? (['all', own, notLive] as FilterSpecification) : (notLive ?? own));
+    }
   }
 
   /**

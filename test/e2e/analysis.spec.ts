@@ -130,6 +130,18 @@ test('a selected camera shows its DORI view at once, and it follows the bearing'
   await page.getByTestId('prop-bearing_deg').fill(String((bearing + 90) % 360));
   await page.getByTestId('prop-bearing_deg').press('Enter');
   await expect.poll(() => mapHook((m, id) => m.renderedSignature(id), LIVE_VIEW), { timeout: 3_000 }).not.toBe(before);
+  // A close look at the live view, approach paths switched off.
+  await page.getByTestId('analysis-visibility-paths').click();
+  const cam = await page.evaluate((ll) => (window as unknown as { __bulwarkMap: MapHook }).__bulwarkMap.project(ll), camera.geometry.coordinates as [number, number]);
+  await page.mouse.move(box.x + cam.x, box.y + cam.y);
+  for (let i = 0; i < 3; i++) {
+    await page.mouse.wheel(0, -240);
+    await page.waitForTimeout(250);
+  }
+  await expect(page.locator('[data-map-idle=true]')).toBeVisible({ timeout: 60_000 });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${SHOTS}/bulwark-camera-live.png` });
+  await page.getByTestId('analysis-visibility-paths').click();
 });
 
 test('the approach tab charts the selected path (screenshot)', async () => {
