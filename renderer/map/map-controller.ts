@@ -45,6 +45,8 @@ export interface MapControllerEvents {
   onError(message: string): void;
   /** The planner clicked an approach path of the analysis. */
   onPathClicked?(pathId: string): void;
+  /** The planner released the bearing handle of the camera being edited. */
+  onBearingSet?(id: string, bearingDeg: number): void;
 }
 
 /** What the analysis layers show: the result, the highlighted path and the threat of the rings. */
@@ -61,6 +63,10 @@ const LIVE_SOURCE = 'src-live';
 const FOV_SOURCE = 'src-camera-fov';
 const LIVE_FOV_SOURCE = 'src-live-camera-fov';
 const LIVE_VIEW_SOURCE = 'src-live-camera-view';
+const BEARING_SOURCE = 'src-bearing-handle';
+const BEARING_HANDLE_LAYER = 'bearing-handle';
+/** The bearing handle sits this far from the camera on screen, along its axis. */
+const BEARING_HANDLE_PX = 56;
 const SELECTION_SOURCE = 'src-selection';
 const DRAW_MODES = { Point: 'point', LineString: 'linestring', Polygon: 'polygon' } as const;
 const MEASURE_MODES = { distance: 'measure-distance', area: 'measure-area' } as const;
@@ -258,6 +264,7 @@ export class MapController {
     this.map.addSource(LIVE_SOURCE, { type: 'geojson', data: empty });
     this.map.addSource(LIVE_FOV_SOURCE, { type: 'geojson', data: empty });
     this.map.addSource(LIVE_VIEW_SOURCE, { type: 'geojson', data: empty });
+    this.map.addSource(BEARING_SOURCE, { type: 'geojson', data: empty });
     this.addLayersInOrder();
   }
 
@@ -285,6 +292,7 @@ export class MapController {
     for (const id of ['selection-fill', 'selection-line', 'selection-point']) this.ownLayers.add(id);
     add('live', liveCameraViewLayers(LIVE_VIEW_SOURCE), true);
     add('live', cameraFovLayers(LIVE_FOV_SOURCE, 'live-'), true);
+    add('live', bearingHandleLayers(BEARING_SOURCE), true);
     for (const kind of DRAW_ORDER) add(kind, kindLayers(kind, LIVE_SOURCE, { latDeg: this.latDeg, prefix: 'live-' }).map((l) => withKindFilter(l, kind)), true);
   }
 
@@ -399,6 +407,71 @@ export class MapController {
     this.map.getSource<GeoJSONSource>(LIVE_VIEW_SOURCE)?.setData({ type: 'FeatureCollection', features: cams.flatMap((c) => this.liveCameraView(c)) } as GeoJSON.FeatureCollection);
     this.liveCameraId = cams[0]?.id ?? null;
     this.applyLiveCameraFilter();
+    this.liveCamera = cams[0] ?? null;
+    this.placeBearingHandle();
+  }
+
+  /** The camera being edited (as drawn now) and the bearing handle at the end of its axis. */
+  private liveCamera: SceneFeature | null = null;
+  private bearingDrag: { camera: SceneFeature; bearingDeg: number } | null = null;
+
+  private placeBearingHandle(): void {
+    const cam = this.liveCamera;
+    const source = this.map.getSource<GeoJSONSource>(BEARING_SOURCE);
+    if (!source) return;
+    if (!cam || cam.geometry.type !== 'Point') {
+      void source.setData({ type: 'FeatureCollection', features: [] });
+      return;
+    }
+    const at = cam.geometry.coordinates as [number, number];
+    const bearing = typeof cam.properties.bearing_deg === 'number' ? cam.properties.bearing_deg : 0;
+    const p = this.map.project(at);
+    const rad = (bearing * Math.PI) / 180;
+    // Screen up is north (the map never rotates) and Web Mercator keeps angles: a screen angle is a bearing.
+    const end = this.map.unproject([p.x + BEARING_HANDLE_PX * Math.sin(rad), p.y - BEARING_HANDLE_PX * Math.cos(rad)]);
+    const tip: [number, number] = [end.lng, end.lat];
+    void source.setData({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', geometry: { type: 'LineString', coordinates: [at, tip] }, properties: { part: 'axis' } },
+        { type: 'Feature', geometry: { type: 'Point', coordinates: tip }, properties: { part: 'handle', bearing } },
+      ],
+    });
+  }
+
+  /** Dragging the handle turns the camera live (view redrawn each move); the release commits bearing_deg. */
+  private bindBearingHandle(): void {
+    this.map.on('zoom', () => this.placeBearingHandle());
+    this.map.on('mouseenter', BEARING_HANDLE_LAYER, () => {
+      this.map.getCanvas().style.cursor = 'grab';
+    });
+    this.map.on('mouseleave', BEARING_HANDLE_LAYER, () => {
+      if (!this.bearingDrag) this.map.getCanvas().style.cursor = '';
+    });
+    this.map.on('mousedown', BEARING_HANDLE_LAYER, (e) => {
+      const cam = this.liveCamera;
+      if (!cam || useUi.getState().tool.type !== 'select') return;
+      e.preventDefault();
+      this.map.dragPan.disable();
+      this.bearingDrag = { camera: cam, bearingDeg: typeof cam.properties.bearing_deg === 'number' ? cam.properties.bearing_deg : 0 };
+      this.map.getCanvas().style.cursor = 'grabbing';
+    });
+    this.map.on('mousemove', (e) => {
+      const drag = this.bearingDrag;
+      if (!drag || drag.camera.geometry.type !== 'Point') return;
+      const c = this.map.project(drag.camera.geometry.coordinates as [number, number]);
+      const deg = (Math.atan2(e.point.x - c.x, -(e.point.y - c.y)) * 180) / Math.PI;
+      drag.bearingDeg = ((Math.round(deg) % 360) + 360) % 360;
+      this.setLive({ ...drag.camera, properties: { ...drag.camera.properties, bearing_deg: drag.bearingDeg } });
+    });
+    this.map.on('mouseup', () => {
+      const drag = this.bearingDrag;
+      if (!drag) return;
+      this.bearingDrag = null;
+      this.map.dragPan.enable();
+      this.map.getCanvas().style.cursor = '';
+      if (drag.bearingDeg !== drag.camera.properties.bearing_deg) this.events.onBearingSet?.(drag.camera.id, drag.bearingDeg);
+    });
   }
 
   /** The worker's (older) view of the camera being edited is hidden: only its live view shows. */
@@ -637,6 +710,7 @@ export class MapController {
     this.map.on('move', () => this.reportView());
     this.map.on('click', (e) => this.onClick(e));
     this.bindAnalysisPointer();
+    this.bindBearingHandle();
     // For tests and the status bar: whether every tile and image is drawn.
     const container = this.map.getContainer();
     this.map.on('idle', () => container.setAttribute('data-map-idle', 'true'));
@@ -717,6 +791,14 @@ export class MapController {
     }
     return best?.id;
   }
+}
+
+/** A thin axis from the camera being edited to a round handle that turns it. */
+function bearingHandleLayers(source: string): LayerSpecification[] {
+  return [
+    { id: 'bearing-handle-axis', type: 'line', source, filter: ['==', ['get', 'part'], 'axis'], paint: { 'line-color': '#e8590c', 'line-width': 1.5, 'line-dasharray': [2, 2] } },
+    { id: BEARING_HANDLE_LAYER, type: 'circle', source, filter: ['==', ['get', 'part'], 'handle'], paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': '#e8590c', 'circle-stroke-width': 2 } },
+  ];
 }
 
 /** The live DORI bands of the camera being edited, coloured as the analysis draws them. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { MapController } from '../map/map-controller.js';
 import { useProject } from '../state/project-store.js';
-import { createDrawn, moveGeometry, setMapController } from './commands.js';
+import { createDrawn, moveGeometry, setCameraBearing, setMapController } from './commands.js';
 import { analysisStore, type AnalysisState } from '../analysis/analysis-store.js';
 import { DrawHint, EditCallout, MeasureReadout } from './Overlays.js';
 
@@ -16,6 +16,7 @@ export function MapView({ basemapUrl }: { basemapUrl: string | null }): ReactEle
       onGeometryEdited: (id, geometry, at) => void moveGeometry(id, geometry, at),
       onError: (message) => useProject.setState({ error: { message } }),
       onPathClicked: (pathId) => analysisStore.getState().selectPath(pathId),
+      onBearingSet: (id, bearingDeg) => void setCameraBearing(id, bearingDeg),
     }, basemapUrl);
     // The analysis layers follow the result, the selected path and the first chosen threat.
     const show = (s: AnalysisState) => c.showAnalysis({ result: s.result, selectedPathId: s.selectedPathId, threat: s.threats[0] ?? null, doriPreset: s.doriPreset });

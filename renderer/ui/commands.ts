@@ -71,6 +71,15 @@ export async function moveGeometry(id: string, geometry: DrawnGeometry, at: [num
   if (!ok) useUi.setState({ selection: [...useUi.getState().selection] });
 }
 
+/** The bearing handle on the map was released: the camera's bearing_deg through the edit path. */
+export async function setCameraBearing(id: string, bearingDeg: number): Promise<void> {
+  const f = getFeature(id);
+  if (!f || f.geometry.type !== 'Point') return;
+  const ok = await transact({ put: [{ ...f, properties: { ...f.properties, bearing_deg: bearingDeg } }], note: `Set bearing of camera ${id} to ${bearingDeg}°` }, { lngLat: f.geometry.coordinates as [number, number] });
+  // Refused: redraw the stored bearing.
+  if (!ok) useUi.setState({ selection: [...useUi.getState().selection] });
+}
+
 export async function importFile(file: File): Promise<void> {
   const text = await file.text();
   await importText(file.name, text, 'merge');

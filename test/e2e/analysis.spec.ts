@@ -130,6 +130,18 @@ test('a selected camera shows its DORI view at once, and it follows the bearing'
   await page.getByTestId('prop-bearing_deg').fill(String((bearing + 90) % 360));
   await page.getByTestId('prop-bearing_deg').press('Enter');
   await expect.poll(() => mapHook((m, id) => m.renderedSignature(id), LIVE_VIEW), { timeout: 3_000 }).not.toBe(before);
+  // The bearing handle sits 56 px out along the axis; dragging it due north of the camera sets 0°.
+  const turned = (bearing + 90) % 360;
+  await expect(page.getByTestId('prop-bearing_deg')).toHaveValue(String(turned));
+  const c = await page.evaluate((ll) => (window as unknown as { __bulwarkMap: MapHook }).__bulwarkMap.project(ll), camera.geometry.coordinates as [number, number]);
+  const rad = (turned * Math.PI) / 180;
+  await page.mouse.move(box.x + c.x + 56 * Math.sin(rad), box.y + c.y - 56 * Math.cos(rad));
+  await page.mouse.down();
+  await page.mouse.move(box.x + c.x + 30, box.y + c.y - 60, { steps: 4 });
+  await page.mouse.move(box.x + c.x, box.y + c.y - 80, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.getByTestId('prop-bearing_deg')).toHaveValue('0');
+  await expect(page.getByTestId('feature-id')).toHaveText(camera.id);
   // A close look at the live view, approach paths switched off.
   await page.getByTestId('analysis-visibility-paths').click();
   const cam = await page.evaluate((ll) => (window as unknown as { __bulwarkMap: MapHook }).__bulwarkMap.project(ll), camera.geometry.coordinates as [number, number]);
