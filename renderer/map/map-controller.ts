@@ -65,6 +65,10 @@ const LIVE_FOV_SOURCE = 'src-live-camera-fov';
 const LIVE_VIEW_SOURCE = 'src-live-camera-view';
 const BEARING_SOURCE = 'src-bearing-handle';
 const BEARING_HANDLE_LAYER = 'bearing-handle';
+/** Features this far around a camera occlude its live view (beyond any DORI Detect reach of a plan camera). */
+const LIVE_VIEW_REACH_M = 800;
+/** The live view's occlusion index is reused while the camera stays in one cell of this size. */
+const LIVE_VIEW_CELL_M = 200;
 /** The bearing handle sits this far from the camera on screen, along its axis. */
 const BEARING_HANDLE_PX = 56;
 const SELECTION_SOURCE = 'src-selection';
@@ -113,7 +117,7 @@ export class MapController {
   }
   private destroyed = false;
   private analysisView: AnalysisView | null = null;
-  private coverage: { revision: number; preset: string; index: CoverageIndex } | null = null;
+  private coverage: { revision: number; preset: string; cell: string; index: CoverageIndex } | null = null;
   private liveCameraId: string | null = null;
   /** The analysis view layers' own filters, kept so the live camera's exclusion can be added and removed. */
   private readonly analysisViewFilters = new Map<string, FilterSpecification | null>();
@@ -493,7 +497,7 @@ export class MapController {
   private liveCameraView(camera: SceneFeature): SceneFeature[] {
     const started = performance.now();
     try {
-      const index = this.currentCoverageIndex();
+      const index = this.currentCoverageIndex(camera);
       if (!index) return [];
       return cameraViewFeatures(index, cameraViewWithIndex(index, camera));
     } catch {
@@ -504,17 +508,28 @@ export class MapController {
     }
   }
 
-  private currentCoverageIndex(): CoverageIndex | null {
+  /**
+   * The occlusion index around a camera: only features within LIVE_VIEW_REACH_M of the camera's
+   * grid cell go in, so a 60,000-building project does not stall the window; rebuilt when the
+   * project changes or the camera is dragged into another cell.
+   */
+  private currentCoverageIndex(camera: SceneFeature): CoverageIndex | null {
     const s = useProject.getState();
-    if (!s.meta) return null;
+    if (!s.meta || camera.geometry.type !== 'Point') return null;
     const preset = this.analysisView?.doriPreset ?? String(s.meta.settings?.dori_preset ?? '');
+    const [lon, lat] = camera.geometry.coordinates as [number, number];
+    const mPerDegLat = 111_320;
+    const mPerDegLon = mPerDegLat * Math.cos((lat * Math.PI) / 180);
+    const cell = `${Math.floor((lon * mPerDegLon) / LIVE_VIEW_CELL_M)}:${Math.floor((lat * mPerDegLat) / LIVE_VIEW_CELL_M)}`;
     const c = this.coverage;
-    if (c && c.revision === s.revision && c.preset === preset) return c.index;
+    if (c && c.revision === s.revision && c.preset === preset && c.cell === cell) return c.index;
+    const dLon = (LIVE_VIEW_REACH_M + LIVE_VIEW_CELL_M) / mPerDegLon;
+    const dLat = (LIVE_VIEW_REACH_M + LIVE_VIEW_CELL_M) / mPerDegLat;
     const features: SceneFeature[] = [];
-    for (const m of s.byKind.values()) for (const f of m.values()) features.push(f);
+    for (const m of s.byKind.values()) for (const f of m.values()) if (f.id === camera.id || near(f.geometry, lon - dLon, lat - dLat, lon + dLon, lat + dLat)) features.push(f);
     const settings = preset ? { ...s.meta.settings, dori_preset: preset } : s.meta.settings;
     const index = prepareCoverageIndex({ type: 'FeatureCollection', bulwark: { ...s.meta, settings }, features });
-    this.coverage = { revision: s.revision, preset, index };
+    this.coverage = { revision: s.revision, preset, cell, index };
     return index;
   }
 
@@ -791,6 +806,25 @@ export class MapController {
     }
     return best?.id;
   }
+}
+
+/** Whether a geometry's bounding box meets the box (cheap; a big polygon around the camera counts). */
+function near(g: SceneGeometry, minLon: number, minLat: number, maxLon: number, maxLat: number): boolean {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  const visit = (p: readonly number[]) => {
+    if (p[0] < x0) x0 = p[0];
+    if (p[0] > x1) x1 = p[0];
+    if (p[1] < y0) y0 = p[1];
+    if (p[1] > y1) y1 = p[1];
+  };
+  if (g.type === 'Point') visit(g.coordinates);
+  else if (g.type === 'LineString') g.coordinates.forEach(visit);
+  else if (g.type === 'Polygon') g.coordinates.forEach((r) => r.forEach(visit));
+  else g.coordinates.forEach((p) => p.forEach((r) => r.forEach(visit)));
+  return x0 <= maxLon && x1 >= minLon && y0 <= maxLat && y1 >= minLat;
 }
 
 /** A thin axis from the camera being edited to a round handle that turns it. */

@@ -115,6 +115,8 @@ test('the approach paths group toggles off and on from the layers panel', async 
 });
 
 test('a selected camera shows its DORI view at once, and it follows the bearing', async () => {
+  // Each edit re-runs the analyses in the worker, which shares the two CPUs with software WebGL.
+  test.setTimeout(180_000);
   await page.getByTestId('zoom-to-project').click();
   await expect(page.locator('[data-map-idle=true]')).toBeVisible({ timeout: 60_000 });
   const camera = demoScene().features.find((f) => f.properties.kind === 'camera' && f.geometry.type === 'Point');
