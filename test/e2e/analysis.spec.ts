@@ -131,7 +131,7 @@ test('a selected camera shows its DORI view at once, and it follows the bearing'
   const bearing = Number(await page.getByTestId('prop-bearing_deg').inputValue());
   await page.getByTestId('prop-bearing_deg').fill(String((bearing + 90) % 360));
   await page.getByTestId('prop-bearing_deg').press('Enter');
-  await expect.poll(() => mapHook((m, id) => m.renderedSignature(id), LIVE_VIEW), { timeout: 3_000 }).not.toBe(before);
+  await expect.poll(() => mapHook((m, id) => m.renderedSignature(id), LIVE_VIEW), { timeout: 10_000 }).not.toBe(before);
   // The bearing handle sits 56 px out along the axis; dragging it due north of the camera sets 0°.
   const turned = (bearing + 90) % 360;
   await expect(page.getByTestId('prop-bearing_deg')).toHaveValue(String(turned));
