@@ -24,6 +24,13 @@ import { cameraWedgesToSource, featuresToSource, ID_PROP } from './scene-geojson
 import { sourceDiff } from './source-diff.js';
 import { SnapIndex } from './snap-index.js';
 import { formatAreaM2, formatLengthM, lineLengthM, ringAreaM2 } from './measure.js';
+import type { AnalysisResult } from '../../core/analyze/analysis-types.js';
+import { applyAnalysisToMap, setAnalysisGroupVisible } from '../analysis/apply-analysis-to-map.js';
+import { ANALYSIS_LAYER_GROUPS, ANALYSIS_LAYER_IDS } from '../analysis/analysis-layers.js';
+import { barrierCheckText } from '../analysis/barrier-check-text.js';
+import { DORI_COLOURS } from '../analysis/analysis-layers.js';
+import { prepareCoverageIndex, type CoverageIndex } from '../../core/coverage/coverage-index.js';
+import { cameraViewFeatures, cameraViewWithIndex } from '../../core/coverage/camera-view.js';
 
 setWorkerUrl(workerUrl);
 
@@ -36,12 +43,34 @@ export interface MapControllerEvents {
   onGeometryEdited(id: string, geometry: DrawnGeometry, at: [number, number]): void;
   /** Something the map could not do, said for the planner. */
   onError(message: string): void;
+  /** The planner clicked an approach path of the analysis. */
+  onPathClicked?(pathId: string): void;
+  /** The planner released the bearing handle of the camera being edited. */
+  onBearingSet?(id: string, bearingDeg: number): void;
+}
+
+/** What the analysis layers show: the result, the highlighted path and the threat of the rings. */
+export interface AnalysisView {
+  result: AnalysisResult | null;
+  selectedPathId: string | null;
+  threat: string | null;
+  /** The DORI preset the live camera view uses (the toolbar's choice). */
+  doriPreset?: string;
 }
 
 const KIND_SOURCE = (kind: string) => `src-${kind}`;
 const LIVE_SOURCE = 'src-live';
 const FOV_SOURCE = 'src-camera-fov';
 const LIVE_FOV_SOURCE = 'src-live-camera-fov';
+const LIVE_VIEW_SOURCE = 'src-live-camera-view';
+const BEARING_SOURCE = 'src-bearing-handle';
+const BEARING_HANDLE_LAYER = 'bearing-handle';
+/** Features this far around a camera occlude its live view (beyond any DORI Detect reach of a plan camera). */
+const LIVE_VIEW_REACH_M = 800;
+/** The live view's occlusion index is reused while the camera stays in one cell of this size. */
+const LIVE_VIEW_CELL_M = 200;
+/** The bearing handle sits this far from the camera on screen, along its axis. */
+const BEARING_HANDLE_PX = 56;
 const SELECTION_SOURCE = 'src-selection';
 const DRAW_MODES = { Point: 'point', LineString: 'linestring', Polygon: 'polygon' } as const;
 const MEASURE_MODES = { distance: 'measure-distance', area: 'measure-area' } as const;
@@ -87,6 +116,38 @@ export class MapController {
     return () => this.layersReadyListeners.delete(listener);
   }
   private destroyed = false;
+  private analysisView: AnalysisView | null = null;
+  private coverage: { revision: number; preset: string; cell: string; index: CoverageIndex } | null = null;
+  private liveCameraId: string | null = null;
+  /** The analysis view layers' own filters, kept so the live camera's exclusion can be added and removed. */
+  private readonly analysisViewFilters = new Map<string, FilterSpecification | null>();
+  private tooltip: HTMLDivElement | null = null;
+
+  /** Puts an analysis result on the map (now, and again whenever the project layers are rebuilt). */
+  showAnalysis(view: AnalysisView): void {
+    this.analysisView = view;
+    if (this.map.getLayer(MapController.ANALYSIS_BEFORE_ID)) this.applyAnalysis();
+  }
+
+  private applyAnalysis(): void {
+    const v = this.analysisView;
+    if (!v) return;
+    applyAnalysisToMap(this.map, v.result, { selectedPathId: v.selectedPathId, threat: v.threat, beforeId: MapController.ANALYSIS_BEFORE_ID });
+    this.applyAnalysisHidden();
+    this.applyLiveCameraFilter();
+  }
+
+  /** The layers panel's analysis rows: groups switched off in the UI store are hidden. */
+  private applyAnalysisHidden(): void {
+    const hidden = useUi.getState().analysisHidden;
+    for (const g of ANALYSIS_LAYER_GROUPS) setAnalysisGroupVisible(this.map, g.id, !hidden[g.id]);
+  }
+
+  /** Zooms to [minLon, minLat, maxLon, maxLat] (a finding's features). */
+  zoomTo(b: readonly [number, number, number, number]): void {
+    if (b[0] === b[2] && b[1] === b[3]) this.map.easeTo({ center: [b[0], b[1]], zoom: Math.max(this.map.getZoom(), 18), duration: 300 });
+    else this.map.fitBounds([b[0], b[1], b[2], b[3]], { padding: 64, maxZoom: 19, duration: 300 });
+  }
 
   constructor(
     container: HTMLElement,
@@ -114,6 +175,7 @@ export class MapController {
       });
     });
     this.map.on('error', (e) => this.events.onError(`Map: ${e.error?.message ?? 'unknown error'}`));
+    this.layersReadyListeners.add(() => this.applyAnalysis());
   }
 
   destroy(): void {
@@ -178,6 +240,7 @@ export class MapController {
       }),
       useUi.subscribe((s, prev) => {
         if (s.hidden !== prev.hidden) this.applyHidden();
+        if (s.analysisHidden !== prev.analysisHidden) this.applyAnalysisHidden();
         if (s.selection !== prev.selection || s.locked !== prev.locked) this.applySelection();
         if (s.tool !== prev.tool) this.applyTool(s.tool);
       }),
@@ -204,6 +267,8 @@ export class MapController {
     this.map.addSource(SELECTION_SOURCE, { type: 'geojson', data: empty });
     this.map.addSource(LIVE_SOURCE, { type: 'geojson', data: empty });
     this.map.addSource(LIVE_FOV_SOURCE, { type: 'geojson', data: empty });
+    this.map.addSource(LIVE_VIEW_SOURCE, { type: 'geojson', data: empty });
+    this.map.addSource(BEARING_SOURCE, { type: 'geojson', data: empty });
     this.addLayersInOrder();
   }
 
@@ -229,7 +294,9 @@ export class MapController {
     this.map.addLayer({ id: 'selection-line', type: 'line', source: SELECTION_SOURCE, paint: { 'line-color': SELECTION, 'line-width': 7, 'line-opacity': 0.45 }, layout: { 'line-join': 'round', 'line-cap': 'round' } }, beforeId);
     this.map.addLayer({ id: 'selection-point', type: 'circle', source: SELECTION_SOURCE, filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 17, 'circle-color': SELECTION, 'circle-opacity': 0.25, 'circle-stroke-color': SELECTION, 'circle-stroke-width': 2 } }, beforeId);
     for (const id of ['selection-fill', 'selection-line', 'selection-point']) this.ownLayers.add(id);
+    add('live', liveCameraViewLayers(LIVE_VIEW_SOURCE), true);
     add('live', cameraFovLayers(LIVE_FOV_SOURCE, 'live-'), true);
+    add('live', bearingHandleLayers(BEARING_SOURCE), true);
     for (const kind of DRAW_ORDER) add(kind, kindLayers(kind, LIVE_SOURCE, { latDeg: this.latDeg, prefix: 'live-' }).map((l) => withKindFilter(l, kind)), true);
   }
 
@@ -341,6 +408,129 @@ export class MapController {
     this.map.getSource<GeoJSONSource>(LIVE_SOURCE)?.setData(featuresToSource(features) as GeoJSON.FeatureCollection);
     const cams = features.filter((x) => x.properties.kind === 'camera');
     this.map.getSource<GeoJSONSource>(LIVE_FOV_SOURCE)?.setData(cameraWedgesToSource(cams, this.frame) as GeoJSON.FeatureCollection);
+    this.map.getSource<GeoJSONSource>(LIVE_VIEW_SOURCE)?.setData({ type: 'FeatureCollection', features: cams.flatMap((c) => this.liveCameraView(c)) } as GeoJSON.FeatureCollection);
+    this.liveCameraId = cams[0]?.id ?? null;
+    this.applyLiveCameraFilter();
+    this.liveCamera = cams[0] ?? null;
+    this.placeBearingHandle();
+  }
+
+  /** The camera being edited (as drawn now) and the bearing handle at the end of its axis. */
+  private liveCamera: SceneFeature | null = null;
+  private bearingDrag: { camera: SceneFeature; bearingDeg: number } | null = null;
+
+  private placeBearingHandle(): void {
+    const cam = this.liveCamera;
+    const source = this.map.getSource<GeoJSONSource>(BEARING_SOURCE);
+    if (!source) return;
+    if (!cam || cam.geometry.type !== 'Point') {
+      void source.setData({ type: 'FeatureCollection', features: [] });
+      return;
+    }
+    const at = cam.geometry.coordinates as [number, number];
+    const bearing = typeof cam.properties.bearing_deg === 'number' ? cam.properties.bearing_deg : 0;
+    const p = this.map.project(at);
+    const rad = (bearing * Math.PI) / 180;
+    // Screen up is north (the map never rotates) and Web Mercator keeps angles: a screen angle is a bearing.
+    const end = this.map.unproject([p.x + BEARING_HANDLE_PX * Math.sin(rad), p.y - BEARING_HANDLE_PX * Math.cos(rad)]);
+    const tip: [number, number] = [end.lng, end.lat];
+    void source.setData({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', geometry: { type: 'LineString', coordinates: [at, tip] }, properties: { part: 'axis' } },
+        { type: 'Feature', geometry: { type: 'Point', coordinates: tip }, properties: { part: 'handle', bearing } },
+      ],
+    });
+  }
+
+  /** Dragging the handle turns the camera live (view redrawn each move); the release commits bearing_deg. */
+  private bindBearingHandle(): void {
+    this.map.on('zoom', () => this.placeBearingHandle());
+    this.map.on('mouseenter', BEARING_HANDLE_LAYER, () => {
+      this.map.getCanvas().style.cursor = 'grab';
+    });
+    this.map.on('mouseleave', BEARING_HANDLE_LAYER, () => {
+      if (!this.bearingDrag) this.map.getCanvas().style.cursor = '';
+    });
+    this.map.on('mousedown', BEARING_HANDLE_LAYER, (e) => {
+      const cam = this.liveCamera;
+      if (!cam || useUi.getState().tool.type !== 'select') return;
+      e.preventDefault();
+      this.map.dragPan.disable();
+      this.bearingDrag = { camera: cam, bearingDeg: typeof cam.properties.bearing_deg === 'number' ? cam.properties.bearing_deg : 0 };
+      this.map.getCanvas().style.cursor = 'grabbing';
+    });
+    this.map.on('mousemove', (e) => {
+      const drag = this.bearingDrag;
+      if (!drag || drag.camera.geometry.type !== 'Point') return;
+      const c = this.map.project(drag.camera.geometry.coordinates as [number, number]);
+      const deg = (Math.atan2(e.point.x - c.x, -(e.point.y - c.y)) * 180) / Math.PI;
+      drag.bearingDeg = ((Math.round(deg) % 360) + 360) % 360;
+      this.setLive({ ...drag.camera, properties: { ...drag.camera.properties, bearing_deg: drag.bearingDeg } });
+    });
+    this.map.on('mouseup', () => {
+      const drag = this.bearingDrag;
+      if (!drag) return;
+      this.bearingDrag = null;
+      this.map.dragPan.enable();
+      this.map.getCanvas().style.cursor = '';
+      if (drag.bearingDeg !== drag.camera.properties.bearing_deg) this.events.onBearingSet?.(drag.camera.id, drag.bearingDeg);
+    });
+  }
+
+  /** The worker's (older) view of the camera being edited is hidden: only its live view shows. */
+  private applyLiveCameraFilter(): void {
+    for (const id of [ANALYSIS_LAYER_IDS.viewsFill, ANALYSIS_LAYER_IDS.viewsOutline]) {
+      if (!this.map.getLayer(id)) continue;
+      if (!this.analysisViewFilters.has(id)) this.analysisViewFilters.set(id, (this.map.getFilter(id) as FilterSpecification | undefined) ?? null);
+      const own = this.analysisViewFilters.get(id) ?? null;
+      const notLive: FilterSpecification | null = this.liveCameraId ? ['!=', ['get', 'camera_id'], this.liveCameraId] : null;
+      this.map.setFilter(id, own && notLive ? (['all', own, notLive] as FilterSpecification) : (notLive ?? own));
+    }
+  }
+
+  /**
+   * The DORI bands of the camera being edited, on the main thread so a drag or a bearing change
+   * redraws at once (the full analysis follows in the worker). The occlusion index is built once
+   * per project revision; each call touches only the segments in the camera's range.
+   */
+  private liveCameraView(camera: SceneFeature): SceneFeature[] {
+    const started = performance.now();
+    try {
+      const index = this.currentCoverageIndex(camera);
+      if (!index) return [];
+      return cameraViewFeatures(index, cameraViewWithIndex(index, camera));
+    } catch {
+      // A camera the analysis cannot model (bad property) shows no live view; the properties panel says why.
+      return [];
+    } finally {
+      performance.measure('bulwark:live-camera-view', { start: started, end: performance.now() });
+    }
+  }
+
+  /**
+   * The occlusion index around a camera: only features within LIVE_VIEW_REACH_M of the camera's
+   * grid cell go in, so a 60,000-building project does not stall the window; rebuilt when the
+   * project changes or the camera is dragged into another cell.
+   */
+  private currentCoverageIndex(camera: SceneFeature): CoverageIndex | null {
+    const s = useProject.getState();
+    if (!s.meta || camera.geometry.type !== 'Point') return null;
+    const preset = this.analysisView?.doriPreset ?? String(s.meta.settings?.dori_preset ?? '');
+    const [lon, lat] = camera.geometry.coordinates as [number, number];
+    const mPerDegLat = 111_320;
+    const mPerDegLon = mPerDegLat * Math.cos((lat * Math.PI) / 180);
+    const cell = `${Math.floor((lon * mPerDegLon) / LIVE_VIEW_CELL_M)}:${Math.floor((lat * mPerDegLat) / LIVE_VIEW_CELL_M)}`;
+    const c = this.coverage;
+    if (c && c.revision === s.revision && c.preset === preset && c.cell === cell) return c.index;
+    const dLon = (LIVE_VIEW_REACH_M + LIVE_VIEW_CELL_M) / mPerDegLon;
+    const dLat = (LIVE_VIEW_REACH_M + LIVE_VIEW_CELL_M) / mPerDegLat;
+    const features: SceneFeature[] = [];
+    for (const m of s.byKind.values()) for (const f of m.values()) if (f.id === camera.id || near(f.geometry, lon - dLon, lat - dLat, lon + dLon, lat + dLat)) features.push(f);
+    const settings = preset ? { ...s.meta.settings, dori_preset: preset } : s.meta.settings;
+    const index = prepareCoverageIndex({ type: 'FeatureCollection', bulwark: { ...s.meta, settings }, features });
+    this.coverage = { revision: s.revision, preset, cell, index };
+    return index;
   }
 
   /** Puts the selected feature into Terra Draw's select mode (vertices, midpoints, drag), or clears it. */
@@ -534,10 +724,52 @@ export class MapController {
     this.map.on('mouseout', () => useView.setState({ cursor: null }));
     this.map.on('move', () => this.reportView());
     this.map.on('click', (e) => this.onClick(e));
+    this.bindAnalysisPointer();
+    this.bindBearingHandle();
     // For tests and the status bar: whether every tile and image is drawn.
     const container = this.map.getContainer();
     this.map.on('idle', () => container.setAttribute('data-map-idle', 'true'));
     this.map.on('dataloading', () => container.setAttribute('data-map-idle', 'false'));
+  }
+
+  /** Approach paths select on click; barrier badges explain their verdict on hover. */
+  private bindAnalysisPointer(): void {
+    this.map.on('click', ANALYSIS_LAYER_IDS.pathsLine, (e) => {
+      if (useUi.getState().tool.type !== 'select') return;
+      const id = e.features?.[0]?.properties?.path_id;
+      if (id !== undefined) this.events.onPathClicked?.(String(id));
+    });
+    for (const layer of [ANALYSIS_LAYER_IDS.checksBadge, ANALYSIS_LAYER_IDS.checksLine]) {
+      this.map.on('mousemove', layer, (e) => {
+        const f = e.features?.[0];
+        if (f) this.showTooltip(barrierCheckText(f.properties ?? {}), e.point.x, e.point.y);
+      });
+      this.map.on('mouseleave', layer, () => this.showTooltip(null, 0, 0));
+    }
+    for (const layer of [ANALYSIS_LAYER_IDS.pathsLine, ANALYSIS_LAYER_IDS.checksBadge]) {
+      this.map.on('mouseenter', layer, () => {
+        if (useUi.getState().tool.type === 'select') this.map.getCanvas().style.cursor = 'pointer';
+      });
+      this.map.on('mouseleave', layer, () => {
+        if (useUi.getState().tool.type === 'select') this.map.getCanvas().style.cursor = '';
+      });
+    }
+  }
+
+  private showTooltip(text: string | null, x: number, y: number): void {
+    if (!text) {
+      this.tooltip?.remove();
+      this.tooltip = null;
+      return;
+    }
+    if (!this.tooltip) {
+      this.tooltip = document.createElement('div');
+      this.tooltip.className = 'map-tooltip';
+      this.tooltip.setAttribute('data-testid', 'map-tooltip');
+      this.map.getContainer().appendChild(this.tooltip);
+    }
+    this.tooltip.textContent = text;
+    this.tooltip.style.transform = `translate(${Math.round(x + 12)}px, ${Math.round(y + 12)}px)`;
   }
 
   private reportView(): void {
@@ -574,6 +806,42 @@ export class MapController {
     }
     return best?.id;
   }
+}
+
+/** Whether a geometry's bounding box meets the box (cheap; a big polygon around the camera counts). */
+function near(g: SceneGeometry, minLon: number, minLat: number, maxLon: number, maxLat: number): boolean {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  const visit = (p: readonly number[]) => {
+    if (p[0] < x0) x0 = p[0];
+    if (p[0] > x1) x1 = p[0];
+    if (p[1] < y0) y0 = p[1];
+    if (p[1] > y1) y1 = p[1];
+  };
+  if (g.type === 'Point') visit(g.coordinates);
+  else if (g.type === 'LineString') g.coordinates.forEach(visit);
+  else if (g.type === 'Polygon') g.coordinates.forEach((r) => r.forEach(visit));
+  else g.coordinates.forEach((p) => p.forEach((r) => r.forEach(visit)));
+  return x0 <= maxLon && x1 >= minLon && y0 <= maxLat && y1 >= minLat;
+}
+
+/** A thin axis from the camera being edited to a round handle that turns it. */
+function bearingHandleLayers(source: string): LayerSpecification[] {
+  return [
+    { id: 'bearing-handle-axis', type: 'line', source, filter: ['==', ['get', 'part'], 'axis'], paint: { 'line-color': '#e8590c', 'line-width': 1.5, 'line-dasharray': [2, 2] } },
+    { id: BEARING_HANDLE_LAYER, type: 'circle', source, filter: ['==', ['get', 'part'], 'handle'], paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': '#e8590c', 'circle-stroke-width': 2 } },
+  ];
+}
+
+/** The live DORI bands of the camera being edited, coloured as the analysis draws them. */
+function liveCameraViewLayers(source: string): LayerSpecification[] {
+  const colour = ['match', ['get', 'dori'], ...Object.entries(DORI_COLOURS).flat(), DORI_COLOURS.detect] as unknown as ExpressionSpecification;
+  return [
+    { id: 'live-camera-view-fill', type: 'fill', source, paint: { 'fill-color': colour, 'fill-opacity': 0.5 } },
+    { id: 'live-camera-view-line', type: 'line', source, paint: { 'line-color': '#2a5a9a', 'line-width': 0.75, 'line-opacity': 0.7 } },
+  ];
 }
 
 const EDITING: ExpressionSpecification = ['boolean', ['feature-state', 'editing'], false];

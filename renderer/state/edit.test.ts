@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryApi } from '../api/memory-api.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createProjectService } from '../../data/service/project-service.js';
 import { connectEdits, importText, loadProject, redo, transact, undo } from './edit.js';
 import { getFeature, useProject } from './project-store.js';
 import { useUi } from './ui-store.js';
@@ -16,8 +19,9 @@ const camera = (id: string, bearing = 0): SceneFeature => ({
 let api: BulwarkApi;
 
 beforeEach(async () => {
-  api = createMemoryApi();
-  await api.createProject({ path: ':memory:' });
+  // The real service over a temporary GeoPackage: no second implementation of the API to trust.
+  api = createProjectService();
+  await api.createProject({ path: join(mkdtempSync(join(tmpdir(), 'bulwark-edit-')), 'edit.gpkg'), template: 'empty' });
   connectEdits(api);
   await loadProject();
 });
@@ -90,7 +94,7 @@ describe('the edit path (state/edit.ts)', () => {
     await transact({ put: [camera('cam-1', 5)], note: 'Place camera' });
     await api.closeProject();
     expect(await transact({ put: [camera('cam-1', 90)], note: 'Set bearing' })).toBe(false);
-    expect(useProject.getState().error?.message).toBe('no project is open');
+    expect(useProject.getState().error?.message).toMatch(/^no project is open/);
     expect(getFeature('cam-1')?.properties.bearing_deg).toBe(5);
     expect(useProject.getState().pending).toBe(0);
   });

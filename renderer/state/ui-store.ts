@@ -30,8 +30,8 @@ export interface UiState {
   problem: EditProblem | null;
   measure: { text: string; lngLat: [number, number] } | null;
   importOutcome: ImportOutcome | null;
-  /** A running analysis (progress 0–1) and how to stop it; null when none runs. */
-  analysis: { label: string; fraction: number; cancel: () => void } | null;
+  /** Analysis layer groups the planner switched off (ANALYSIS_LAYER_GROUPS ids). */
+  analysisHidden: Partial<Record<string, boolean>>;
 }
 
 export const useUi = create<UiState>()(() => ({
@@ -42,7 +42,7 @@ export const useUi = create<UiState>()(() => ({
   problem: null,
   measure: null,
   importOutcome: null,
-  analysis: null,
+  analysisHidden: {},
 }));
 
 /** Where the pointer is and how far the map is zoomed: changes on every mouse move, so kept apart. */

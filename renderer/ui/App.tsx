@@ -10,12 +10,19 @@ import { MapView } from './MapView.js';
 import { ErrorBanner, ImportPanel, Welcome } from './Overlays.js';
 import { handleKey } from './keyboard.js';
 import { importFile, runShellCommand, setFilePicker } from './commands.js';
+import { AnalysisBar } from './AnalysisBar.js';
+import { AnalysisDock } from './AnalysisDock.js';
+import { connectAnalysis } from './analysis-wiring.js';
 
-/** The one window: tools on top, layers left, map centre, properties right, status below. */
+/** The one window: tools and analysis pickers on top, layers left, map centre with the results dock under it, properties right, status below. */
 export function App({ bridge }: { bridge: BulwarkBridge }): ReactElement {
   const fileInput = useRef<HTMLInputElement>(null);
   const [basemap, setBasemap] = useState<string | null>(null);
   const projectPath = useProject((s) => s.info?.path ?? null);
+  const [dockOpen, setDockOpen] = useState(true);
+
+  // One analysis controller for the window: re-runs in the worker after every edit and load.
+  useEffect(() => connectAnalysis(), []);
 
   useEffect(() => {
     connectEdits(bridge.api);
@@ -43,10 +50,12 @@ export function App({ bridge }: { bridge: BulwarkBridge }): ReactElement {
   }, [bridge, projectPath]);
 
   return (
-    <div className="app">
+    <div className={dockOpen ? 'app' : 'app dock-collapsed'}>
       <Toolbar onImport={() => fileInput.current?.click()} />
+      <AnalysisBar />
       <LayersPanel />
       <MapView basemapUrl={basemap} />
+      <AnalysisDock open={dockOpen} onToggle={() => setDockOpen((o) => !o)} />
       <PropertiesPanel />
       <StatusBar />
       <ErrorBanner />

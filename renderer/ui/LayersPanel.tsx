@@ -5,6 +5,19 @@ import { useUi } from '../state/ui-store.js';
 import { DRAW_ORDER } from '../map/style/kind-layers.js';
 import { KIND_LABELS } from '../map/style/palette.js';
 import { KindIcon, UiIcon } from './icons.js';
+import { ANALYSIS_COLOURS, ANALYSIS_LAYER_GROUPS, DORI_COLOURS, type AnalysisLayerGroup } from '../analysis/analysis-layers.js';
+import { useAnalysisStore } from '../analysis/analysis-store.js';
+import { groupCounts } from './group-counts.js';
+
+/** A colour per analysis group, as drawn on the map, so a row reads as a legend too. */
+const GROUP_SWATCH: Record<AnalysisLayerGroup['id'], string> = {
+  views: DORI_COLOURS.observe,
+  gaps: ANALYSIS_COLOURS.warning,
+  paths: '#2c4f86',
+  barrier_checks: ANALYSIS_COLOURS.ok,
+  rings: ANALYSIS_COLOURS.neutral,
+  breaches: ANALYSIS_COLOURS.problem,
+};
 
 /** Kinds listed top to bottom as they stack on the map: symbols first, context last. */
 const LIST_ORDER: readonly InputKind[] = [...DRAW_ORDER].reverse();
@@ -15,6 +28,9 @@ export function LayersPanel(): ReactElement {
   const byKind = useProject.getState().byKind;
   const hidden = useUi((s) => s.hidden);
   const locked = useUi((s) => s.locked);
+  const analysisHidden = useUi((s) => s.analysisHidden);
+  const result = useAnalysisStore((s) => s.result);
+  const counts = groupCounts(result);
   const toggle = (which: 'hidden' | 'locked', kind: InputKind) => {
     const current = useUi.getState()[which];
     const next = { ...current, [kind]: !current[kind] };
@@ -45,7 +61,21 @@ export function LayersPanel(): ReactElement {
         })}
       </ul>
       <h2 className="panel-title">Analysis</h2>
-      <p className="panel-empty">Analysis layers (camera views, gaps, approach paths, standoff rings) appear here once computed.</p>
+      <ul className="layer-list">
+        {ANALYSIS_LAYER_GROUPS.map((g) => {
+          const off = !!analysisHidden[g.id];
+          return (
+            <li key={g.id} className={`layer-row analysis-row${off ? ' is-hidden' : ''}`} data-testid={`analysis-layer-${g.id}`}>
+              <span className="analysis-swatch" style={{ background: GROUP_SWATCH[g.id] }} />
+              <span className="layer-name" title={g.label}>{g.label}</span>
+              <span className="layer-count">{counts.get(g.id) ? counts.get(g.id)!.toLocaleString('en-GB') : ''}</span>
+              <button type="button" className="icon-button" aria-pressed={!off} title={off ? `Show ${g.label.toLowerCase()}` : `Hide ${g.label.toLowerCase()}`} data-testid={`analysis-visibility-${g.id}`} onClick={() => useUi.setState({ analysisHidden: { ...analysisHidden, [g.id]: !off } })}>
+                {off ? <UiIcon.eyeOff /> : <UiIcon.eye />}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
     </aside>
   );
 }

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { MapController } from '../map/map-controller.js';
 import { useProject } from '../state/project-store.js';
-import { createDrawn, moveGeometry, setMapController } from './commands.js';
+import { createDrawn, moveGeometry, setCameraBearing, setMapController } from './commands.js';
+import { analysisStore, type AnalysisState } from '../analysis/analysis-store.js';
 import { DrawHint, EditCallout, MeasureReadout } from './Overlays.js';
 
 /** The map area: hosts the MapController (which alone touches MapLibre) and its overlays. */
@@ -14,7 +15,16 @@ export function MapView({ basemapUrl }: { basemapUrl: string | null }): ReactEle
       onDrawn: (kind, geometry, at) => void createDrawn(kind, geometry, at),
       onGeometryEdited: (id, geometry, at) => void moveGeometry(id, geometry, at),
       onError: (message) => useProject.setState({ error: { message } }),
+      onPathClicked: (pathId) => analysisStore.getState().selectPath(pathId),
+      onBearingSet: (id, bearingDeg) => void setCameraBearing(id, bearingDeg),
     }, basemapUrl);
+    // The analysis layers follow the result, the selected path and the first chosen threat.
+    const show = (s: AnalysisState) => c.showAnalysis({ result: s.result, selectedPathId: s.selectedPathId, threat: s.threats[0] ?? null, doriPreset: s.doriPreset });
+    show(analysisStore.getState());
+    const offAnalysis = analysisStore.subscribe((s, prev) => {
+      if (s.result !== prev.result || s.selectedPathId !== prev.selectedPathId || s.threats !== prev.threats || s.doriPreset !== prev.doriPreset) show(s);
+    });
+    exposeForTests(c);
     setMapController(c);
     void c.ready.then(() => {
       setController(c);
@@ -22,6 +32,7 @@ export function MapView({ basemapUrl }: { basemapUrl: string | null }): ReactEle
       container.current?.setAttribute('data-map-ready', 'true');
     });
     return () => {
+      offAnalysis();
       setMapController(null);
       c.destroy();
     };
@@ -34,4 +45,22 @@ export function MapView({ basemapUrl }: { basemapUrl: string | null }): ReactEle
       <EditCallout controller={controller} />
     </main>
   );
+}
+
+/**
+ * Under an automated browser only (navigator.webdriver), the end-to-end tests read what the map
+ * drew and where it looks; a planner's window has no such hook.
+ */
+function exposeForTests(c: MapController): void {
+  if (typeof navigator === 'undefined' || !navigator.webdriver) return;
+  (window as unknown as { __bulwarkMap?: unknown }).__bulwarkMap = {
+    renderedCount: (layerId: string) => (c.map.getLayer(layerId) ? c.map.queryRenderedFeatures({ layers: [layerId] }).length : 0),
+    visibility: (layerId: string) => (c.map.getLayer(layerId) ? (c.map.getLayoutProperty(layerId, 'visibility') ?? 'visible') : 'missing'),
+    /** A cheap fingerprint of what a layer drew, to tell that it changed. */
+    renderedSignature: (layerId: string) =>
+      c.map.getLayer(layerId) ? JSON.stringify(c.map.queryRenderedFeatures({ layers: [layerId] }).map((f) => f.geometry)).slice(0, 4000) : '',
+    center: () => c.map.getCenter().toArray(),
+    zoom: () => c.map.getZoom(),
+    project: (lngLat: [number, number]) => c.project(lngLat),
+  };
 }

@@ -1,9 +1,12 @@
 import type { ReactElement } from 'react';
 import { useProject } from '../state/project-store.js';
-import { useUi, useView } from '../state/ui-store.js';
+import { useView } from '../state/ui-store.js';
+import { useAnalysisStore } from '../analysis/analysis-store.js';
+import { AnalysisStatusIndicator } from '../analysis/panels/AnalysisStatusIndicator.js';
+import { analysisController } from './analysis-wiring.js';
 import { formatScale, scaleBar, scaleDenominator } from '../map/scale.js';
 
-/** The bottom line: cursor position, map scale, analysis progress and save state. */
+/** The bottom line: cursor position, map scale, analysis progress (while it runs) and save state. */
 export function StatusBar(): ReactElement {
   return (
     <footer className="status-bar">
@@ -39,15 +42,12 @@ function Scale(): ReactElement {
 }
 
 function Analysis(): ReactElement | null {
-  const analysis = useUi((s) => s.analysis);
-  if (!analysis) return null;
+  const status = useAnalysisStore((s) => s.status);
+  // Only a run in progress (with its cancel) or a failure; the pickers' row says "Up to date".
+  if (status.state !== 'running' && status.state !== 'error') return null;
   return (
-    <span className="status-item analysis">
-      <span>{analysis.label}</span>
-      <progress max={1} value={analysis.fraction} />
-      <button type="button" className="link-button" onClick={analysis.cancel}>
-        Cancel
-      </button>
+    <span className="status-item analysis" data-testid="analysis-status" data-state={status.state}>
+      <AnalysisStatusIndicator status={status} onCancel={() => analysisController()?.cancel()} />
     </span>
   );
 }

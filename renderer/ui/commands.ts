@@ -19,6 +19,11 @@ export function setMapController(c: MapController | null): void {
   controller = c;
 }
 
+/** The map of the window, once it is ready (null before and after). */
+export function mapController(): MapController | null {
+  return controller;
+}
+
 export function setFilePicker(open: (() => void) | null): void {
   pickFile = open;
 }
@@ -63,6 +68,15 @@ export async function moveGeometry(id: string, geometry: DrawnGeometry, at: [num
   if (!f) return;
   const ok = await transact({ put: [{ ...f, geometry }], note: `Edit shape of ${kindNoun(f.properties.kind)} ${id}` }, { lngLat: at });
   // Refused: put the stored shape back into the editor.
+  if (!ok) useUi.setState({ selection: [...useUi.getState().selection] });
+}
+
+/** The bearing handle on the map was released: the camera's bearing_deg through the edit path. */
+export async function setCameraBearing(id: string, bearingDeg: number): Promise<void> {
+  const f = getFeature(id);
+  if (!f || f.geometry.type !== 'Point') return;
+  const ok = await transact({ put: [{ ...f, properties: { ...f.properties, bearing_deg: bearingDeg } }], note: `Set bearing of camera ${id} to ${bearingDeg}°` }, { lngLat: f.geometry.coordinates as [number, number] });
+  // Refused: redraw the stored bearing.
   if (!ok) useUi.setState({ selection: [...useUi.getState().selection] });
 }
 

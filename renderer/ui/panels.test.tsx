@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { createMemoryApi } from '../api/memory-api.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createProjectService } from '../../data/service/project-service.js';
 import { connectEdits, loadProject } from '../state/edit.js';
 import { getFeature, useProject } from '../state/project-store.js';
 import { useUi } from '../state/ui-store.js';
@@ -11,14 +14,18 @@ import type { BulwarkApi } from '../../data/api/contract.js';
 let api: BulwarkApi;
 
 beforeEach(async () => {
-  api = createMemoryApi({
+  // The real service over a temporary GeoPackage, seeded by a replacing import of the scene.
+  api = createProjectService();
+  await api.createProject({ path: join(mkdtempSync(join(tmpdir(), 'bulwark-panels-')), 'panels.gpkg'), template: 'empty' });
+  const scene = {
     type: 'FeatureCollection',
     bulwark: { version: 1, name: 'Panels' },
     features: [
       { type: 'Feature', id: 'cam-1', geometry: { type: 'Point', coordinates: [4.35, 50.85] }, properties: { kind: 'camera', bearing_deg: 10, vendor: 'Axis' } },
       { type: 'Feature', id: 'bar-1', geometry: { type: 'LineString', coordinates: [[4.35, 50.85], [4.351, 50.85]] }, properties: { kind: 'barrier' } },
     ],
-  });
+  };
+  await api.importScene({ fileName: 'panels.geojson', text: JSON.stringify(scene), mode: 'replace' });
   connectEdits(api);
   await loadProject();
   useUi.setState({ selection: [], locked: {}, hidden: {}, problem: null });
