@@ -9,12 +9,11 @@ import { dirname, join } from 'node:path';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const what = process.argv[2] ?? 'all';
 
-async function buildCli() {
-  const entry = join(root, 'data/cli/main.ts');
-  if (!existsSync(entry)) return;
+/** One Node bundle of a TypeScript entry (better-sqlite3 stays a native dependency). */
+async function bundleForNode(entry, outfile) {
   await build({
-    entryPoints: [entry],
-    outfile: join(root, 'dist/cli/bulwark.mjs'),
+    entryPoints: [join(root, entry)],
+    outfile: join(root, outfile),
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -26,19 +25,13 @@ async function buildCli() {
   });
 }
 
+async function buildCli() {
+  if (!existsSync(join(root, 'data/cli/main.ts'))) return;
+  await bundleForNode('data/cli/main.ts', 'dist/cli/bulwark.mjs');
+}
+
 async function buildHost() {
-  await build({
-    entryPoints: [join(root, 'data/host/dev-web.ts')],
-    outfile: join(root, 'dist/host/dev-web.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['better-sqlite3'],
-    sourcemap: true,
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
+  await bundleForNode('data/host/dev-web.ts', 'dist/host/dev-web.mjs');
 }
 
 async function buildRenderer() {
