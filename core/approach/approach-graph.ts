@@ -228,7 +228,7 @@ export function buildApproachGraph(
   const R = options.maxEdgeM === 'auto' ? (nodeCount <= AUTO_DENSE_NODES ? Infinity : AUTO_MAX_EDGE_M) : options.maxEdgeM;
   for (let i = 0; i < nodeCount; i++) {
     if ((i & 1023) === 0 && options.signal?.aborted) throw abortError();
-    const near = Number.isFinite(R) ? nodeIndex!.neighbors(x[i], y[i], Infinity, R) : Array.from({ length: nodeCount }, (_, k) => k);
+    const near = Number.isFinite(R) ? nodesWithin(nodeIndex!, x, y, x[i], y[i], R) : Array.from({ length: nodeCount }, (_, k) => k);
     near.sort((a, b) => a - b);
     for (const j of near) {
       if (j <= i) continue;
@@ -262,6 +262,19 @@ export function buildApproachGraph(
   const inEdge = new Int32Array(m);
   for (let e = 0; e < m; e++) inEdge[inFill[edgeTo[e]]++] = e;
   return { halfWidthM: h, nodeCount, x, y, cornerX, cornerY, isStart, clearanceM, outStart, edgeTo, edgeFrom, edgeLengthM, inStart, inEdge, nodeIndex, edges, area, areaSegments, maxEdgeM: R };
+}
+
+/**
+ * Nodes within `r` of (px, py) — the same set as flatbush's `neighbors(px, py, Infinity, r)` (same
+ * squared-distance test), found with a box search, which is several times faster than its k-nearest
+ * queue when every node in range is wanted anyway (callers sort the result).
+ */
+export function nodesWithin(index: Flatbush, x: Float64Array, y: Float64Array, px: number, py: number, r: number): number[] {
+  const r2 = r * r;
+  return index.search(px - r, py - r, px + r, py + r, (k) => {
+    const dx = px - x[k], dy = py - y[k];
+    return dx * dx + dy * dy <= r2;
+  });
 }
 
 function isIncident(edges: ObstacleEdges, e: number, vx: number, vy: number): boolean {

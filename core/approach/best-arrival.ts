@@ -1,5 +1,5 @@
 import type { XY } from '../geometry/local-frame.js';
-import { insideArea, pointClear, type ApproachGraph } from './approach-graph.js';
+import { insideArea, nodesWithin, pointClear, type ApproachGraph } from './approach-graph.js';
 import type { SearchResult, VehicleLimits } from './max-speed-search.js';
 import { pointSegmentDistance, segmentClear, segmentSegmentDistance } from './obstacle-edges.js';
 import { speedProfile } from './speed-profile.js';
@@ -51,7 +51,7 @@ export function bestArrival(
   samples.forEach((s, si) => {
     if (!pointClearExcept(g, s.x, s.y, targetOwner)) return;
     if (!g.nodeIndex) return;
-    const near = Number.isFinite(g.maxEdgeM) ? g.nodeIndex.neighbors(s.x, s.y, Infinity, g.maxEdgeM) : Array.from({ length: g.nodeCount }, (_, k) => k);
+    const near = Number.isFinite(g.maxEdgeM) ? nodesWithin(g.nodeIndex, g.x, g.y, s.x, s.y, g.maxEdgeM) : Array.from({ length: g.nodeCount }, (_, k) => k);
     near.sort((a, b) => a - b);
     for (const v of near) {
       const L = Math.hypot(s.x - g.x[v], s.y - g.y[v]);
@@ -68,6 +68,9 @@ export function bestArrival(
         const e = g.inEdge[k];
         const inMps = search.bestMps[e];
         if (inMps < 0) continue;
+        // Exact pruning: nothing beats top speed, and a turn never beats straight acceleration.
+        if (best >= acc.topSpeedMps) break;
+        if (acc.speedAfter(inMps, L) + 1e-9 < best) continue;
         const a = g.edgeFrom[e];
         const le = g.edgeLengthM[e];
         const cap = turnSpeedMps((g.x[v] - g.x[a]) / le, (g.y[v] - g.y[a]) / le, dx, dy, g.x[v], g.y[v], g.cornerX[v], g.cornerY[v], g.clearanceM[v], limits.minTurnRadiusM, limits.lateralG, Math.min(g.isStart[a] ? le : 0.5 * le, L));

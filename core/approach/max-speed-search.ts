@@ -87,6 +87,8 @@ class Labels {
 
 /** Smallest speed gain that counts as an improvement, m/s. */
 const IMPROVEMENT_MPS = 1e-9;
+/** Float slack for the straight-acceleration bound (rounding is ~1e-13 m/s at these speeds). */
+const PRUNE_SLACK_MPS = 1e-10;
 
 export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?: { aborted: boolean }): SearchResult {
   const m = g.edgeTo.length;
@@ -95,6 +97,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   const labels = new Labels();
   const heap = new MaxHeap();
   const acc = limits.accelerator;
+  const top = acc.topSpeedMps;
   const dirX = new Float64Array(m), dirY = new Float64Array(m);
   for (let e = 0; e < m; e++) {
     const a = g.edgeFrom[e], b = g.edgeTo[e];
@@ -123,6 +126,11 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     const inLen = g.isStart[g.edgeFrom[e]] ? 2 * g.edgeLengthM[e] : g.edgeLengthM[e];
     const cx = g.cornerX[v], cy = g.cornerY[v], nx = g.x[v], ny = g.y[v], c = g.clearanceM[v];
     for (let f = g.outStart[v]; f < g.outStart[v + 1]; f++) {
+      // Exact pruning (same result, less work): a turn only lowers the speed, so the leg can end
+      // no faster than straight acceleration from inMps, and never above top speed.
+      const bf = best[f];
+      if (bf >= top) continue;
+      if (acc.speedAfter(inMps, g.edgeLengthM[f]) + PRUNE_SLACK_MPS <= bf + IMPROVEMENT_MPS) continue;
       const cap = turnSpeedMps(dirX[e], dirY[e], dirX[f], dirY[f], nx, ny, cx, cy, c, limits.minTurnRadiusM, limits.lateralG, 0.5 * Math.min(inLen, g.edgeLengthM[f]));
       if (cap < 0) continue;
       const out = legAfterTurnMps(acc, inMps, cap, g.edgeLengthM[f], limits.minTurnRadiusM, limits.lateralG);
