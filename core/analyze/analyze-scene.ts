@@ -2,6 +2,7 @@ import type { Scene, SceneFeature } from '../scene/types.js';
 import { analyzeCoverage } from '../coverage/analyze-coverage.js';
 import { analyzeApproach } from '../approach/analyze-approach.js';
 import { analyzeStandoff } from '../standoff/analyze-standoff.js';
+import { standoffRings } from '../standoff/rings.js';
 import { analyzeLayers } from '../layers/analyze-layers.js';
 import { ANALYSIS_NAMES, type AnalysisControl, type AnalysisName, type AnalysisNotice, type AnalysisResult, type AnalysisSummary, type AnalyzeOptions } from './analysis-types.js';
 
@@ -31,7 +32,10 @@ const RUNNERS: Partial<Record<AnalysisName, Runner>> = {
   standoff: (scene, options, control) => {
     const r = analyzeStandoff(scene, { threats: options.threats }, { onProgress: control.onProgress, signal: control.signal as { aborted: boolean } });
     const notices: AnalysisNotice[] = r.notes.map((n) => ({ severity: 'warning', featureId: n.feature_id ?? n.target_id, message: n.threat ? `${n.threat}: ${n.message}` : n.message }));
-    return { features: r.features, summary: { standoff: r.summary }, notices };
+    // Evacuation and shelter rings around every site and crowd zone (blast-standoff.md §1), drawn
+    // with the breaches so the plan shows both what is required and where it is breached.
+    const rings = standoffRings(scene, { threats: options.threats });
+    return { features: [...rings, ...r.features], summary: { standoff: r.summary }, notices };
   },
   layers: (scene, options, control, done) => {
     // Camera Detect coverage along each layer comes from the coverage analysis when it ran.

@@ -144,3 +144,21 @@ describe('bulwark analyze and isovist', () => {
     expect(await main(['isovist', src, '--at', 'north'], capture())).toBe(2);
   });
 });
+
+describe('bulwark analyze --only standoff,layers', () => {
+  it('writes rings, breaches and the standoff and layers summaries for the chosen threat', async () => {
+    const io = capture();
+    expect(await main(['analyze', write('st.geojson', demoScene()), '--only', 'standoff,layers', '--threat', 'car'], io)).toBe(0);
+    const out = JSON.parse(io.out);
+    const rings = out.features.filter((f: { properties: { kind: string } }) => f.properties.kind === 'standoff_ring');
+    // NCTC chart, sedan 227 kg: mandatory evacuation 98 m, preferred 580 m (blast-standoff.md §1).
+    expect(new Set(rings.map((f: { properties: { distance_m: number } }) => f.properties.distance_m))).toEqual(new Set([98, 580]));
+    const stadium = out.bulwark.summary.standoff.results.find((r: { target_id: string }) => r.target_id === 'stadium');
+    expect(stadium).toMatchObject({ threat: 'car', required_m: 98 });
+    // The demo leaves the stadium's north side open to traffic: a car bomb reaches its façade.
+    expect(stadium.achieved_m).toBe(0);
+    expect(stadium.ok).toBe(false);
+    const layers = out.bulwark.summary.layers.results.map((t: { target_id: string }) => t.target_id).sort();
+    expect(layers).toEqual(['fan-square', 'queue-west', 'stadium']);
+  });
+});
