@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openWatchedPage } from './support/watched-page.js';
 import { join } from 'node:path';
 import { demoScene } from '../../data/demo/demo-scene.js';
 
@@ -14,19 +15,13 @@ const PATHS_LINE = 'bulwark-analysis-paths-speed';
 const LIVE_VIEW = 'live-camera-view-fill';
 
 let page: Page;
-const consoleErrors: string[] = [];
-const requests: string[] = [];
+let consoleErrors: string[] = [];
+let requests: string[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  expect(HOST, 'global setup starts the local host').toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
-  page.on('request', (r) => requests.push(r.url()));
+  ({ page, consoleErrors, requests } = await openWatchedPage(browser, HOST));
 });
 
 test.afterAll(async () => {

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openWatchedPage } from './support/watched-page.js';
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,23 +31,14 @@ const contextScene = {
 };
 
 let page: Page;
-const consoleErrors: string[] = [];
-const requests: string[] = [];
-const failedResponses: string[] = [];
+let consoleErrors: string[] = [];
+let requests: string[] = [];
+let failedResponses: string[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  expect(HOST, 'global setup starts the local host').toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('response', (r) => {
-    if (r.status() >= 400) failedResponses.push(`${r.status()} ${new URL(r.url()).pathname}`);
-  });
+  ({ page, consoleErrors, requests, failedResponses } = await openWatchedPage(browser, HOST));
 });
 
 test.afterAll(async () => {
