@@ -175,7 +175,8 @@ export interface BulwarkBridge {
 /**
  * The local HTTP host protocol (tests and `npm run dev:web`): `POST /api/<method>` with header
  * `X-Bulwark-Token`, body `{"arg": ...}`; answers `{"ok": true, "value": ...}` or
- * `{"ok": false, "error": SerializedApiError}`. The token reaches the page as
+ * `{"ok": false, "error": SerializedApiError}` — with HTTP 200 for a refused call (schema, domain
+ * error), 500 for an internal fault, 4xx only for protocol misuse (token, host, method, body). The token reaches the page as
  * `<meta name="bulwark-token" content="...">`, injected into index.html by the host.
  */
 export const HOST_TOKEN_HEADER = 'X-Bulwark-Token';

@@ -59,7 +59,9 @@ describe('local HTTP host', () => {
   it('refuses an argument that fails the schema, naming the field, before calling the API', async () => {
     host = await startHost({ api });
     const r = await post(host, '/api/openProject', { arg: { path: 42 } }, { 'X-Bulwark-Token': host.token });
-    expect(r.status).toBe(400);
+    // A refused call is an answer (200, ok:false), so the browser logs no failed resource.
+    expect(r.status).toBe(200);
+    expect(r.json.ok).toBe(false);
     expect(r.json.error.code).toBe('invalid_argument');
     expect(r.json.error.message).toContain('openProject: path');
     expect(calls).toEqual([]);
@@ -68,6 +70,7 @@ describe('local HTTP host', () => {
   it('passes API errors through with their code and message', async () => {
     host = await startHost({ api });
     const r = await post(host, '/api/openProject', { arg: { path: '/x/y.gpkg' } }, { 'X-Bulwark-Token': host.token });
+    expect(r.status).toBe(200);
     expect(r.json).toEqual({ ok: false, error: { code: 'not_a_project', message: '/x/y.gpkg is not a Bulwark project', findings: [] } });
   });
 

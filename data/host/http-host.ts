@@ -88,8 +88,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const value = await fn.call(options.api, arg);
       send(res, 200, { ok: true, value: value ?? null });
     } catch (e) {
+      // A refused call (bad argument, invalid scene, not a project) is an answer, not a transport
+      // failure: HTTP 200 with ok:false, so the browser logs no failed resource for a user's
+      // mistake. Only a fault of our own is a 500.
       const error = serializeApiError(e);
-      send(res, error.code === 'internal' ? 500 : 400, { ok: false, error });
+      send(res, error.code === 'internal' ? 500 : 200, { ok: false, error });
     }
   }
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Scene, SceneFeature } from '../../core/scene/types.js';
 import { ApiError } from '../api/contract.js';
-import { createGpkgProjectStore, openGpkgProjectStore } from './gpkg-project-store.js';
+import { HISTORY_MAX_STEPS, createGpkgProjectStore, openGpkgProjectStore } from './gpkg-project-store.js';
 import type { ProjectStore } from './project-store.js';
 
 const EVERY_KIND = JSON.parse(readFileSync(new URL('../io/fixtures/every-kind.geojson', import.meta.url), 'utf8')) as Scene;
@@ -77,6 +77,22 @@ describe('GeoPackage project store', () => {
     store.redo();
     expect(store.readScene()).toEqual(after);
     expect(store.redo()).toBeNull();
+  });
+
+  it('keeps the newest HISTORY_MAX_STEPS undo steps and drops the oldest', () => {
+    const path = join(dir, 'cap.gpkg');
+    const store = track(createGpkgProjectStore(path, { scene: { type: 'FeatureCollection', bulwark: { version: 1 }, features: [] } }));
+    const steps = HISTORY_MAX_STEPS + 5;
+    for (let i = 0; i < steps; i++) store.transact({ put: [cam('c', 7.42 + i * 1e-6)], note: `Move ${i}` });
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM bulwark_history').get()).toEqual({ n: HISTORY_MAX_STEPS });
+    db.close();
+    let undone = 0;
+    while (store.undo()) undone++;
+    expect(undone).toBe(HISTORY_MAX_STEPS);
+    // Steps 0…4 were dropped: the camera stops at where step 4 left it, not at its creation.
+    expect(store.readScene().features.map((f) => f.geometry.coordinates)).toEqual([[7.42 + 4 * 1e-6, 43.73]]);
+    expect(store.historyState()).toEqual({ canUndo: false, canRedo: true, undoNote: null, redoNote: 'Move 5' });
   });
 
   it('a new change after an undo clears the redo stack', () => {

@@ -110,6 +110,12 @@ interface TableStatements {
   touch: Database.Statement;
 }
 
+/**
+ * Undo depth kept in the file. Without a cap the history grows with every edit for the life of
+ * the project (a 100,000-feature import alone is ~70 MB of snapshots); the oldest steps go first.
+ */
+export const HISTORY_MAX_STEPS = 1000;
+
 class GpkgProjectStore implements ProjectStore {
   private readonly stmts = new Map<string, TableStatements>();
   /** feature id → table, loaded only for large changes and kept in step by every write. */
@@ -143,6 +149,9 @@ class GpkgProjectStore implements ProjectStore {
       historyNote: db.prepare('SELECT note FROM bulwark_history WHERE id = ?').pluck(),
       historyTruncate: db.prepare('DELETE FROM bulwark_history WHERE id > ?'),
       historyInsert: db.prepare('INSERT INTO bulwark_history (note, created_at, before_json, after_json) VALUES (?, ?, ?, ?)'),
+      historyDropOldest: db.prepare(
+        'DELETE FROM bulwark_history WHERE id < (SELECT id FROM bulwark_history ORDER BY id DESC LIMIT 1 OFFSET ?)',
+      ),
     };
   }
 
@@ -469,6 +478,7 @@ class GpkgProjectStore implements ProjectStore {
             JSON.stringify(entries.map((e) => e.after)),
           );
           this.q.setMeta.run('history_cursor', String(info.lastInsertRowid));
+          this.q.historyDropOldest.run(HISTORY_MAX_STEPS - 1);
         }
         this.index = null;
         return this.result(entries.map((e) => e.after), entries.map((e) => e.before));
