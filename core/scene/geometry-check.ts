@@ -30,18 +30,27 @@ function onSegment(a: Position, b: Position, p: Position): boolean {
   return Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
 }
 
-function segmentsIntersect(a: Position, b: Position, c: Position, d: Position): boolean {
+
+/**
+ * Where two segments meet: the crossing point of a proper crossing, else the first endpoint of
+ * one lying on the other (a touch or a collinear overlap), else null.
+ */
+function segmentMeeting(a: Position, b: Position, c: Position, d: Position): Position | null {
   const o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a), o4 = orient(c, d, b);
-  if (o1 !== o2 && o3 !== o4) return true;
-  if (o1 === 0 && onSegment(a, b, c)) return true;
-  if (o2 === 0 && onSegment(a, b, d)) return true;
-  if (o3 === 0 && onSegment(c, d, a)) return true;
-  if (o4 === 0 && onSegment(c, d, b)) return true;
-  return false;
+  if (o1 !== o2 && o3 !== o4 && o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) {
+    const rx = b[0] - a[0], ry = b[1] - a[1], sx = d[0] - c[0], sy = d[1] - c[1];
+    const t = ((c[0] - a[0]) * sy - (c[1] - a[1]) * sx) / (rx * sy - ry * sx);
+    return [a[0] + t * rx, a[1] + t * ry];
+  }
+  if (o1 === 0 && onSegment(a, b, c)) return c;
+  if (o2 === 0 && onSegment(a, b, d)) return d;
+  if (o3 === 0 && onSegment(c, d, a)) return a;
+  if (o4 === 0 && onSegment(c, d, b)) return b;
+  return null;
 }
 
-/** Index of the first vertex where a closed ring crosses or touches itself, or -1. */
-export function ringSelfIntersection(ring: Position[]): number {
+/** Where a closed ring first crosses or touches itself (the point itself, not a vertex near it), or null. */
+export function ringSelfIntersection(ring: Position[]): Position | null {
   const n = ring.length - 1; // closed: last equals first
   for (let i = 0; i < n; i++) {
     const a = ring[i], b = ring[i + 1];
@@ -52,10 +61,16 @@ export function ringSelfIntersection(ring: Position[]): number {
       if (j === i + 1 || (i === 0 && j === n - 1)) continue;
       const c = ring[j], d = ring[j + 1];
       if (Math.max(c[0], d[0]) < minX || Math.min(c[0], d[0]) > maxX || Math.max(c[1], d[1]) < minY || Math.min(c[1], d[1]) > maxY) continue;
-      if (segmentsIntersect(a, b, c, d)) return j;
+      const meeting = segmentMeeting(a, b, c, d);
+      if (meeting) return meeting;
     }
   }
-  return -1;
+  return null;
+}
+
+/** A coordinate for a message: 7 decimals of a degree is ~1 cm, enough to find the place. */
+function formatPosition(p: Position): string {
+  return `[${+p[0].toFixed(7)}, ${+p[1].toFixed(7)}]`;
 }
 
 /** What is wrong with a polygon ring, or undefined. */
@@ -71,7 +86,7 @@ export function ringProblem(ring: unknown, label: string): string | undefined {
   const distinct = new Set(r.slice(0, -1).map((p) => `${p[0]},${p[1]}`));
   if (distinct.size < 3) return `${label} has fewer than 3 distinct positions`;
   const hit = ringSelfIntersection(r);
-  if (hit >= 0) return `${label} intersects itself near [${r[hit][0]}, ${r[hit][1]}]`;
+  if (hit) return `${label} intersects itself at ${formatPosition(hit)}`;
   return undefined;
 }
 
