@@ -2,6 +2,7 @@ import type ClipperLib from 'clipper-lib';
 import { sceneFrame, type LocalFrame, type XY } from '../geometry/local-frame.js';
 import type { Scene } from '../scene/types.js';
 import { analysisArea } from './analysis-area.js';
+import { clusteredDifference } from './clustered-difference.js';
 import { blockedObstacles, type BlockedObstacle } from './blocked-obstacles.js';
 import {
   differenceTree,
@@ -84,6 +85,17 @@ export function grownObstacles(obstacles: readonly BlockedObstacle[], deltaM: nu
   );
 }
 
+/** Each obstacle grown by `deltaM` on its own (as `grownObstacles`), one group of paths per obstacle. */
+export function grownObstacleGroups(obstacles: readonly BlockedObstacle[], deltaM: number): ClipperLib.Paths[] {
+  return obstacles.map((o) =>
+    o.shape === 'polygon'
+      ? growPaths(multiPolygonToPaths(o.polygons), [], deltaM)
+      : o.shape === 'line'
+        ? growPaths([], [toOpenPath(o.line)], deltaM)
+        : growPaths([], [toOpenPath([o.centre])], o.radiusM + deltaM),
+  );
+}
+
 function distanceToSegment(p: XY, a: XY, b: XY): number {
   const dx = b[0] - a[0], dy = b[1] - a[1];
   const l2 = dx * dx + dy * dy;
@@ -111,7 +123,7 @@ export function drivableSpace(scene: Scene, vehicle: { widthM: number }, frame: 
   if (!(widthM > 0)) throw new Error(`vehicle width must be positive, got ${widthM}`);
   const areaM = analysisArea(scene, frame);
   const obstacles = blockedObstacles(scene, frame, widthM);
-  const centreFree = polyTreeToMultiPolygon(differenceTree(multiPolygonToPaths(areaM), grownObstacles(obstacles, widthM / 2)));
+  const centreFree = clusteredDifference(multiPolygonToPaths(areaM), grownObstacleGroups(obstacles, widthM / 2));
 
   const origins = scene.features.filter((f) => f.properties.kind === 'vehicle_origin' && f.geometry.type === 'Point');
   const starts: StartPlace[] = origins.length > 0
