@@ -65,7 +65,7 @@ function differenceTree(subject: Paths, clip: Paths): ClipperLib.PolyTree {
 
 /**
  * `area` minus the union of `groups` (clipper paths in millimetres, each read with non-zero
- * filling), as polygons: the same point set as one clipper difference of everything, computed
+ * filling; a group of one counter-clockwise path must be simple, as clipper's outputs are), as polygons: the same point set as one clipper difference of everything, computed
  * cluster by cluster.
  *
  * Why: clipper's sweep keeps every edge that crosses the current scan line active, so one boolean
@@ -91,7 +91,7 @@ export function clusteredDifference(area: Paths, groups: readonly Paths[]): Mult
   edgeIndex.finish();
 
   const boundary: Paths = [];
-  const inner: ClipperLib.PolyNode[] = [];
+  const inner: Path[] = [];
   const free: ExPath[] = [];
   for (const members of live.length > 0 ? clusters(boxes) : []) {
     const paths = members.flatMap((i) => live[i]);
@@ -102,9 +102,13 @@ export function clusteredDifference(area: Paths, groups: readonly Paths[]): Mult
     }
     // Off the area's edges: one vertex tells whether the whole cluster is inside the area.
     if (!insideNonZero(paths[0][0], area)) continue;
-    const tree = unionTree(paths);
-    for (const blob of tree.Childs()) {
-      inner.push(blob);
+    // One counter-clockwise path (a grown building, say) is already its own clean union.
+    if (paths.length === 1 && ClipperLib.Clipper.Orientation(paths[0])) {
+      inner.push(paths[0]);
+      continue;
+    }
+    for (const blob of unionTree(paths).Childs()) {
+      inner.push(blob.Contour());
       collectIslands(blob, free);
     }
   }
@@ -119,13 +123,13 @@ export function clusteredDifference(area: Paths, groups: readonly Paths[]): Mult
     index.finish();
     const areas = all.map((e) => Math.abs(ClipperLib.Clipper.Area(e.outer)));
     for (const blob of inner) {
-      const pt = blob.Contour()[0];
+      const pt = blob[0];
       let best = -1;
       for (const j of index.search(pt.X, pt.Y, pt.X, pt.Y)) {
         if (ClipperLib.Clipper.PointInPolygon(pt, all[j].outer) === 0) continue;
         if (best < 0 || areas[j] < areas[best] || (areas[j] === areas[best] && j < best)) best = j;
       }
-      if (best >= 0) all[best].holes.push(blob.Contour());
+      if (best >= 0) all[best].holes.push(blob);
     }
   }
   return exPolygonsToMultiPolygon(all);
@@ -145,5 +149,3 @@ function insideNonZero(pt: ClipperLib.IntPoint, paths: Paths): boolean {
   for (const p of paths) if (ClipperLib.Clipper.PointInPolygon(pt, p) !== 0) winding += ClipperLib.Clipper.Orientation(p) ? 1 : -1;
   return winding !== 0;
 }
-
-export type { Path };

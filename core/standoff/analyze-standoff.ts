@@ -1,12 +1,13 @@
 import { airblast } from '../blast/kingery-bulmash.js';
-import { analysisArea, drivableSpace, type DrivableSpace } from '../drivable/index.js';
+import { analysisArea, clusteredDifference, drivableSpace, multiPolygonToPaths, type DrivableSpace } from '../drivable/index.js';
 import { sceneFrame, type LocalFrame } from '../geometry/local-frame.js';
 import type { Scene, SceneFeature } from '../scene/types.js';
 import { resolveThreats, type Threat } from '../threats/threats.js';
-import { bufferLine, difference, intersection, offsetRegion, regionNear, union, unionMostlyDisjoint, type Region } from './polygon-ops.js';
+import { bufferLine, intersection, offsetRegion, regionNear, union, type Region } from './polygon-ops.js';
 import { parseRating } from '../ratings/parse-rating.js';
 import { vehicleClassesFor } from '../vehicles/vehicle-classes-for.js';
 import { regionDistanceM, regionLineDistanceM } from './region-distance.js';
+import { bodyWithin } from './body-within.js';
 import { featureRegion, regionGeometry } from './region-geometry.js';
 
 /** One line of `summary.standoff.results` (shared/spec/cli.md). */
@@ -57,15 +58,18 @@ export function reachableDistanceM(space: ReachableSpace, target: Region): numbe
   return Math.min(fromCentre, regionDistanceM(space.extra, target));
 }
 
-/** The reachable ground within `distanceM` of the target: the breach of a required standoff. */
+/**
+ * The reachable ground within `distanceM` of the target: the breach of a required standoff. The
+ * body space is grown only where the zone is (`bodyWithin`), from rings grown once per space.
+ */
 export function reachableWithin(space: ReachableSpace, target: Region, distanceM: number): Region {
   const zone = offsetRegion(target, distanceM);
-  // Only centre points within distance + r can put body within the distance: clip before growing.
-  const window = offsetRegion(target, distanceM + space.radiusM + CONTACT_M);
-  const near = intersection(regionNear(space.centre, window), window);
-  // A centimetre of arc error is invisible on a breach map and saves most of the vertices.
-  const body = space.radiusM > 0 ? offsetRegion(near, space.radiusM, BREACH_ARC_TOLERANCE_M) : near;
-  return intersection(space.extra.length > 0 ? union(body, space.extra) : body, zone);
+  const body = space.radiusM > 0
+    ? bodyWithin(space.centre, space.radiusM, zone, BREACH_ARC_TOLERANCE_M)
+    : intersection(regionNear(space.centre, zone), zone);
+  if (space.extra.length === 0) return body;
+  const extra = intersection(regionNear(space.extra, zone), zone);
+  return extra.length === 0 ? body : union(body, extra);
 }
 
 export interface StandoffOptions {
@@ -153,8 +157,9 @@ export function personReachableSpace(scene: Scene, frame: LocalFrame): Reachable
     if (f.properties.kind === 'perimeter' && f.properties.perimeter_type === 'screening') screened.push(closedPerimeterRegion(f, frame));
     if (f.properties.kind === 'building') buildings.push(featureRegion(f, frame));
   }
-  const closedOff = unionMostlyDisjoint([...screened, ...buildings]);
-  return { centre: closedOff.length > 0 ? difference(area, closedOff) : area, radiusM: 0, extra: [] };
+  // Buildings and screened areas that do not meet are differenced one cluster at a time (fast on a district).
+  const closedOff = [...screened, ...buildings].flatMap((region) => region.map((polygon) => multiPolygonToPaths([polygon])));
+  return { centre: closedOff.length > 0 ? clusteredDifference(multiPolygonToPaths(area), closedOff) : area, radiusM: 0, extra: [] };
 }
 
 function incidentAt(distanceM: number, threat: Threat, targetId: string, notes: StandoffNote[]): number | null {

@@ -1,0 +1,156 @@
+import Flatbush from 'flatbush';
+import type { XY } from '../geometry/local-frame.js';
+import { difference, intersection, offsetRegion, ringsBounds, union, type Region } from './polygon-ops.js';
+
+type Box = [number, number, number, number];
+
+interface Component {
+  outer: XY[];
+  box: Box;
+  grown?: Region;
+}
+
+interface Hole {
+  component: number;
+  ring: XY[];
+  shrunk?: Region;
+}
+
+/** A centre space split into outer rings and holes, each grown or shrunk once, when first needed. */
+interface BodyIndex {
+  components: Component[];
+  holes: Hole[];
+  holeIndex: Flatbush | null;
+}
+
+const overlaps = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+
+/** Per centre region and radius: the reachable space of a class is shared by every target and threat. */
+const indexes = new WeakMap<Region, Map<number, BodyIndex>>();
+
+function bodyIndex(centre: Region, radiusM: number): BodyIndex {
+  let byRadius = indexes.get(centre);
+  if (!byRadius) indexes.set(centre, (byRadius = new Map()));
+  let found = byRadius.get(radiusM);
+  if (found) return found;
+  const components: Component[] = centre.map((p) => ({ outer: p[0], box: ringsBounds([p[0]]) }));
+  const holes: Hole[] = [];
+  centre.forEach((p, k) => { for (let i = 1; i < p.length; i++) holes.push({ component: k, ring: p[i] }); });
+  let holeIndex: Flatbush | null = null;
+  if (holes.length > 0) {
+    holeIndex = new Flatbush(holes.length);
+    for (const h of holes) {
+      const b = ringsBounds([h.ring]);
+      holeIndex.add(b[0], b[1], b[2], b[3]);
+    }
+    holeIndex.finish();
+  }
+  found = { components, holes, holeIndex };
+  byRadius.set(radiusM, found);
+  return found;
+}
+
+/**
+ * The part inside `zone` of `centre` grown by `radiusM` (the Minkowski sum with a disc: where a
+ * vehicle's body can be when its centre can be anywhere in `centre`), without growing the whole
+ * space. A polygon grown by r is its outer ring grown by r minus each hole shrunk by r: exact,
+ * since every point of a hole within r of the hole's edge is within r of the polygon, and every
+ * point outside the outer ring is nearest to that ring (core/drivable `growMultiPolygon`). Each ring is
+ * grown or shrunk once per space and radius and kept; per zone only the outer rings and holes whose
+ * boxes meet it go through clipper. Round joins deviate from the true arc by `arcToleranceM` at most.
+ */
+export function bodyWithin(centre: Region, radiusM: number, zone: Region, arcToleranceM: number): Region {
+  if (!(radiusM > 0)) throw new Error(`body radius must be positive, got ${radiusM}`);
+  if (centre.length === 0 || zone.length === 0) return [];
+  const index = bodyIndex(centre, radiusM);
+  const zb = ringsBounds(zone.map((p) => p[0]));
+  const reach: Box = [zb[0] - radiusM, zb[1] - radiusM, zb[2] + radiusM, zb[3] + radiusM];
+  const nearHoles = new Map<number, Region>();
+  // A shrunk hole lies inside its hole: only holes whose boxes meet the zone can cut it.
+  for (const i of index.holeIndex?.search(zb[0], zb[1], zb[2], zb[3]) ?? []) {
+    const h = index.holes[i];
+    h.shrunk ??= shrunkRing(h.ring, radiusM, arcToleranceM);
+    if (h.shrunk.length === 0) continue;
+    const list = nearHoles.get(h.component);
+    if (list) list.push(...h.shrunk);
+    else nearHoles.set(h.component, [...h.shrunk]);
+  }
+  const pieces: Region[] = [];
+  index.components.forEach((c, k) => {
+    if (!overlaps(c.box, reach)) return;
+    c.grown ??= offsetRegion([[c.outer]], radiusM, arcToleranceM);
+    const clipped = intersection(c.grown, zone);
+    if (clipped.length === 0) return;
+    const cut = nearHoles.get(k);
+    const piece = cut ? difference(clipped, cut) : clipped;
+    if (piece.length > 0) pieces.push(piece);
+  });
+  return pieces.length === 1 ? pieces[0] : pieces.length === 0 ? [] : union(...pieces);
+}
+
+/**
+ * The points of a ring's inside at least `radiusM` from its edge (the ring shrunk by r). A convex
+ * ring — most holes: a building, or a barrier ring, grown by half a vehicle's width — shrinks to
+ * the intersection of its edges' half-planes moved in by r, exactly and with no arcs (an inward
+ * offset of a convex polygon has none); any other ring goes through clipper's round offset.
+ */
+export function shrunkRing(ring: readonly XY[], radiusM: number, arcToleranceM: number): Region {
+  const convex = convexCounterClockwise(ring);
+  if (!convex) return offsetRegion([[ring as XY[]]], -radiusM, arcToleranceM);
+  let poly: XY[] = convex;
+  const n = convex.length;
+  for (let i = 0; i < n && poly.length > 0; i++) {
+    const a = convex[i], b = convex[(i + 1) % n];
+    const len = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (len === 0) continue;
+    // Inside of a counter-clockwise ring is on the left: keep n·(p − a) ≥ r, n the left normal.
+    const nx = -(b[1] - a[1]) / len, ny = (b[0] - a[0]) / len;
+    poly = clipHalfPlane(poly, (p) => nx * (p[0] - a[0]) + ny * (p[1] - a[1]) - radiusM);
+  }
+  if (poly.length < 3) return [];
+  return [[[...poly, [poly[0][0], poly[0][1]]]]];
+}
+
+/** Sutherland–Hodgman: the part of a convex polygon (open ring) where `side(p) ≥ 0`. */
+function clipHalfPlane(poly: readonly XY[], side: (p: XY) => number): XY[] {
+  const out: XY[] = [];
+  for (let i = 0, n = poly.length; i < n; i++) {
+    const p = poly[i], q = poly[(i + 1) % n];
+    const sp = side(p), sq = side(q);
+    if (sp >= 0) out.push(p);
+    if ((sp >= 0) !== (sq >= 0)) {
+      const t = sp / (sp - sq);
+      out.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The ring as an open counter-clockwise list of vertices when it is convex (collinear vertices
+ * allowed), else null. Tested on whole millimetres, as clipper left them, so the signs are exact.
+ */
+function convexCounterClockwise(ring: readonly XY[]): XY[] | null {
+  const closed = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1];
+  const pts = closed ? ring.slice(0, -1) : ring.slice();
+  const n = pts.length;
+  if (n < 3) return null;
+  const mm = pts.map((p) => [Math.round(p[0] * 1000), Math.round(p[1] * 1000)]);
+  let sign = 0;
+  for (let i = 0; i < n; i++) {
+    const a = mm[i], b = mm[(i + 1) % n], c = mm[(i + 2) % n];
+    const cross = (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]);
+    if (cross === 0) continue;
+    if (sign === 0) sign = Math.sign(cross);
+    else if (Math.sign(cross) !== sign) return null;
+  }
+  if (sign === 0) return null;
+  // Turning one way at every vertex is not enough (a star turns one way too): the edges must go round once.
+  let turn = 0;
+  for (let i = 0; i < n; i++) {
+    const a = mm[i], b = mm[(i + 1) % n], c = mm[(i + 2) % n];
+    turn += Math.atan2((b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]), (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]));
+  }
+  if (Math.abs(Math.abs(turn) - 2 * Math.PI) > 1e-6) return null;
+  return sign > 0 ? pts : pts.reverse();
+}
