@@ -65,7 +65,11 @@ describe('achieved standoff', () => {
     const a = analyzeStandoff(scene, { threats: ['car', 'small_truck'] });
     expect(result(a, 'car').achieved_m!).toBeLessThan(0.01);
     expect(result(a, 'car').incident_kpa).toBeNull();
-    expect(a.notes.some((n) => n.threat === 'car' && /Z = 0 /.test(n.message))).toBe(true);
+    // One plain notice for the car reaching the façade, none from the blast fits' range.
+    expect(a.notes.filter((n) => n.threat === 'car')).toEqual([
+      { target_id: 's1', threat: 'car', message: 'a car (sedan) threat can reach the outline of s1: achieved standoff 0 m (required 98 m); no overpressure figure at the outline' },
+    ]);
+    expect(a.notes.some((n) => /Kingery–Bulmash fit range/.test(n.message))).toBe(false);
     // The truck's body (radius 1.15 m) noses into the opening: its centre stops where it is 1.15 m from both
     // line ends (240, 200 ± 1.1), at x = 240 + √(1.15² − 1.1²) = 240.335, so its front is at 239.185:
     // 239.185 − 210 = 29.185 m (within 1 cm: drivable space rounds arcs to 5 mm, twice here).

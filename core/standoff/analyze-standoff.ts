@@ -162,9 +162,24 @@ export function personReachableSpace(scene: Scene, frame: LocalFrame): Reachable
   return { centre: closedOff.length > 0 ? clusteredDifference(multiPolygonToPaths(area), closedOff) : area, radiusM: 0, extra: [] };
 }
 
-function incidentAt(distanceM: number, threat: Threat, targetId: string, notes: StandoffNote[]): number | null {
+/**
+ * The incident overpressure at the target, kPa, or null with one note saying why. Reaching the
+ * outline itself (standoff 0, Z = 0) gets one plain notice rather than the fit's range error: the
+ * planner needs to hear that the threat touches the target, not about scaled distances.
+ */
+function incidentAt(distanceM: number, threat: Threat, target: SceneFeature, notes: StandoffNote[]): number | null {
+  if (distanceM === 0) {
+    const name = target.properties.name;
+    const label = typeof name === 'string' && name.trim() !== '' ? `${name} (${target.id})` : target.id;
+    notes.push({
+      target_id: target.id,
+      threat: threat.id,
+      message: `a ${threat.name.toLowerCase()} threat can reach the outline of ${label}: achieved standoff 0 m (required ${threat.mandatoryM} m); no overpressure figure at the outline`,
+    });
+    return null;
+  }
   const blast = airblast(distanceM, threat.tntKg);
-  if (blast.incidentKpa === null) notes.push({ target_id: targetId, threat: threat.id, message: blast.outOfRange[0] });
+  if (blast.incidentKpa === null) notes.push({ target_id: target.id, threat: threat.id, message: blast.outOfRange[0] });
   return blast.incidentKpa;
 }
 
@@ -226,7 +241,7 @@ export function analyzeStandoff(scene: Scene, options: StandoffOptions = {}, pro
         achieved_m: achieved,
         required_m: required,
         ok: achieved === null || achieved >= required,
-        incident_kpa: achieved === null ? null : incidentAt(achieved, threat, target.id, notes),
+        incident_kpa: achieved === null ? null : incidentAt(achieved, threat, target, notes),
       });
       if (achieved !== null && achieved < required) {
         const breach = regionGeometry(reachableWithin(reach, outline, required), frame);
