@@ -49,14 +49,15 @@ describe('clusteredDifference', () => {
     expect(xorAreaM2(got, oneSweep(area, groups))).toBeLessThan(1e-6);
   });
 
-  it('random boxes and walls: the same point set as one clipper difference', () => {
+  it('random boxes and walls in a square or a turned area: the same point set as one clipper difference', () => {
     const item = fc.record({
       x: fc.integer({ min: -10, max: 100 }), y: fc.integer({ min: -10, max: 100 }),
       w: fc.integer({ min: 1, max: 30 }), h: fc.integer({ min: 1, max: 30 }), wall: fc.boolean(),
     });
     fc.assert(
-      fc.property(fc.array(item, { minLength: 1, maxLength: 25 }), (items) => {
-        const area = box(0, 0, 100, 100);
+      fc.property(fc.array(item, { minLength: 1, maxLength: 25 }), fc.boolean(), (items, turned) => {
+        // A square, or a diamond (a turned area: long diagonal edges whose boxes cover everything).
+        const area = turned ? multiPolygonToPaths([[[[50, -20], [120, 50], [50, 120], [-20, 50], [50, -20]]]]) : box(0, 0, 100, 100);
         const groups = items.map((i) => (i.wall ? line([[i.x, i.y], [i.x + i.w, i.y + i.h]], 0.6) : box(i.x, i.y, i.x + i.w, i.y + i.h)));
         const got = clusteredDifference(area, groups);
         const ref = oneSweep(area, groups);

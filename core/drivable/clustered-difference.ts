@@ -81,9 +81,11 @@ export function clusteredDifference(area: Paths, groups: readonly Paths[]): Mult
   const live = groups.filter((g) => g.some((p) => p.length >= 3));
   const boxes = live.map(pathsBox);
   const areaSegments: Box[] = [];
+  const areaEdges: Box[] = [];
   for (const p of area) for (let i = 0; i < p.length; i++) {
     const a = p[i], b = p[(i + 1) % p.length];
     areaSegments.push([Math.min(a.X, b.X), Math.min(a.Y, b.Y), Math.max(a.X, b.X), Math.max(a.Y, b.Y)]);
+    areaEdges.push([a.X, a.Y, b.X, b.Y]);
   }
   if (areaSegments.length === 0) return [];
   const edgeIndex = new Flatbush(areaSegments.length);
@@ -96,7 +98,7 @@ export function clusteredDifference(area: Paths, groups: readonly Paths[]): Mult
   for (const members of live.length > 0 ? clusters(boxes) : []) {
     const paths = members.flatMap((i) => live[i]);
     const box = members.map((i) => boxes[i]).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
-    if (edgeIndex.search(box[0], box[1], box[2], box[3]).length > 0) {
+    if (edgeIndex.search(box[0], box[1], box[2], box[3], (i) => segmentMeetsBox(areaEdges[i], box)).length > 0) {
       boundary.push(...paths);
       continue;
     }
@@ -133,6 +135,29 @@ export function clusteredDifference(area: Paths, groups: readonly Paths[]): Mult
     }
   }
   return exPolygonsToMultiPolygon(all);
+}
+
+/**
+ * Whether segment (x1, y1)–(x2, y2) meets a closed box: a long diagonal edge of a turned analysis
+ * area has a box covering half the area, but passes by most clusters in it.
+ */
+function segmentMeetsBox(s: Box, box: Box): boolean {
+  const [x1, y1, x2, y2] = s;
+  // Liang–Barsky: clip the segment's parameter range to each slab of the box.
+  let t0 = 0, t1 = 1;
+  const dx = x2 - x1, dy = y2 - y1;
+  const slabs: [number, number][] = [[-dx, x1 - box[0]], [dx, box[2] - x1], [-dy, y1 - box[1]], [dy, box[3] - y1]];
+  for (const [p, q] of slabs) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
 }
 
 /** A blob's holes are free ground: each is a polygon whose holes are the blobs nested in it. */
