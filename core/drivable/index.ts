@@ -3,3 +3,4 @@ export * from './blocked-obstacles.js';
 export * from './analysis-area.js';
 export * from './polygons.js';
 export * from './clustered-difference.js';
+export * from './shrunk-ring.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { XY } from '../geometry/local-frame.js';
-import { bodyWithin, shrunkRing } from './body-within.js';
+import { bodyWithin } from './body-within.js';
 import { difference, disc, intersection, offsetRegion, regionAreaM2, union, type Region } from './polygon-ops.js';
 
 const square = (x0: number, y0: number, x1: number, y1: number): XY[] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
@@ -36,23 +36,5 @@ describe('bodyWithin: the centre space grown by the body radius, only inside a z
   it('is empty away from the space and rejects a non-positive radius', () => {
     expect(bodyWithin([[square(0, 0, 10, 10)]], 1, [[square(50, 50, 60, 60)]], 0.01)).toEqual([]);
     expect(() => bodyWithin([[square(0, 0, 10, 10)]], 0, [[square(0, 0, 5, 5)]], 0.01)).toThrow(/radius/);
-  });
-});
-
-describe('shrunkRing', () => {
-  it('a 20 × 20 square grown by 1 m (round corners) shrinks back to the square: 400 m²', () => {
-    const grown = offsetRegion([[square(0, 0, 20, 20)]], 1, 0.005);
-    const back = shrunkRing(grown[0][0], 1, 0.005);
-    expect(regionAreaM2(back)).toBeCloseTo(400, 2);
-    expect(xorAreaM2(back, [[square(0, 0, 20, 20)]])).toBeLessThan(0.01);
-  });
-
-  it('a non-convex ring goes through clipper: the L of 40 × 15 + 15 × 25 shrunk by 1 m', () => {
-    const l: XY[] = [[0, 0], [40, 0], [40, 15], [15, 15], [15, 40], [0, 40], [0, 0]];
-    // Inner parallel L: arms x 1–39 × y 1–14 (38 × 13 = 494) and x 1–14 × y 14–39 (13 × 25 = 325), plus the
-    // corner square 14–15 × 14–15 less the quarter disc of radius 1 around the inner corner (15, 15),
-    // which is nearer than 1 m to the edge: 819 + 1 − π/4 = 819.215 m² (arc chords within 5 mm).
-    expect(Math.abs(regionAreaM2(shrunkRing(l, 1, 0.005)) - (819 + 1 - Math.PI / 4))).toBeLessThan(0.01);
-    expect(regionAreaM2(shrunkRing(l, 1, 0.005))).toBeCloseTo(regionAreaM2(offsetRegion([[l]], -1, 0.005)), 3);
   });
 });
