@@ -20,7 +20,7 @@ function pathsBox(paths: Paths): Box {
 }
 
 /** Groups whose boxes overlap or touch, transitively: pieces of different clusters cannot meet. */
-function clusters(boxes: Box[]): number[][] {
+export function overlapClusters(boxes: readonly (readonly [number, number, number, number])[]): number[][] {
   const n = boxes.length;
   const index = new Flatbush(n);
   for (const b of boxes) index.add(b[0], b[1], b[2], b[3]);
@@ -95,7 +95,7 @@ export function clusteredDifference(area: Paths, groups: readonly Paths[]): Mult
   const boundary: Paths = [];
   const inner: Path[] = [];
   const free: ExPath[] = [];
-  for (const members of live.length > 0 ? clusters(boxes) : []) {
+  for (const members of live.length > 0 ? overlapClusters(boxes) : []) {
     const paths = members.flatMap((i) => live[i]);
     const box = members.map((i) => boxes[i]).reduce((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])]);
     if (edgeIndex.search(box[0], box[1], box[2], box[3], (i) => segmentMeetsBox(areaEdges[i], box)).length > 0) {
