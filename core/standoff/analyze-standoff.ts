@@ -210,16 +210,15 @@ export function analyzeStandoff(scene: Scene, options: StandoffOptions = {}, pro
     if (!row) throw new Error(`threat vehicle class ${code} is not a known vehicle class (add it to bulwark.vehicles)`);
     return row.widthM;
   };
+  // One reachable space per vehicle width (the drivable space and the rated penetrations depend on
+  // nothing else), shared by every target and by every threat whose carrier has that width.
   const spaces = new Map<string, ReachableSpace>();
   const reachableFor = (threat: Threat): ReachableSpace => {
-    const key = threat.carrier === 'person' ? 'person' : `vehicle:${threat.vehicleClass}`;
+    const widthM = threat.carrier === 'person' ? 0 : widthOf(threat.vehicleClass!);
+    const key = threat.carrier === 'person' ? 'person' : `vehicle:${widthM}`;
     let space = spaces.get(key);
     if (!space) {
-      if (threat.carrier === 'person') space = personReachableSpace(scene, frame);
-      else {
-        const widthM = widthOf(threat.vehicleClass!);
-        space = vehicleReachableSpace(drivableSpace(scene, { widthM }, frame), scene, notes);
-      }
+      space = threat.carrier === 'person' ? personReachableSpace(scene, frame) : vehicleReachableSpace(drivableSpace(scene, { widthM }, frame), scene, notes);
       spaces.set(key, space);
     }
     return space;
@@ -257,6 +256,12 @@ export function analyzeStandoff(scene: Scene, options: StandoffOptions = {}, pro
       progress.onProgress?.(++step / total);
     }
   }
-  return { features, summary: { results }, notes };
+  // A barrier note comes once per vehicle width that reaches it: say it once.
+  const seen = new Set<string>();
+  const uniqueNotes = notes.filter((n) => {
+    const key = JSON.stringify([n.target_id, n.threat, n.feature_id, n.message]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return { features, summary: { results }, notes: uniqueNotes };
 }
 
