@@ -170,7 +170,7 @@ describe('standoff and layers on the W2 district', () => {
       ...rows,
       `analyzeStandoff (3 threats, 60 targets) wall ${(run.wallMs / 1000).toFixed(1)} s, cpu ${(run.cpuMs / 1000).toFixed(1)} s; ` +
         `${run.value.features.length} breaches, ${run.value.notes.length} notes (${zeroNotes} "achieved standoff 0 m", one per target and threat reaching it)`,
-      `breach area against the previous method on ${compared} breaches: largest difference ${(worstArea * 100).toFixed(3)} %, ` +
+      `breach area against the previous method on ${compared} breaches: largest difference ${(worstArea * 100).toPrecision(2)} %, ` +
         `total ${areaNow.toFixed(0)} m² vs ${areaBefore.toFixed(0)} m²`,
       `brute-force distance for the 10 sites: cpu ${(refCpu / 1000).toFixed(1)} s; largest difference ${(worst * 1000).toFixed(2)} mm`,
       ...sites,
