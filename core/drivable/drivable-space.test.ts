@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { drivableSpace } from './drivable-space.js';
+import { drivableSpace, growMultiPolygon } from './drivable-space.js';
 import { localScene, rect } from './local-scene.js';
-import { multiPolygonAreaM2, pointInMultiPolygon } from './polygons.js';
+import { growTree, multiPolygonAreaM2, multiPolygonToPaths, pointInMultiPolygon, polyTreeToMultiPolygon } from './polygons.js';
 
 const area = { id: 'area', kind: 'analysis_area', geometry: { type: 'Polygon' as const, coordinates: [rect(0, 0, 100, 100)] } };
 
@@ -66,5 +66,28 @@ describe('drivableSpace', () => {
     const { scene, frame } = localScene([{ id: 'b1', kind: 'building', geometry: { type: 'Polygon', coordinates: [rect(0, 0, 10, 20)] } }]);
     const d = drivableSpace(scene, { widthM: 2 }, frame);
     expect(multiPolygonAreaM2(d.areaM)).toBeCloseTo(210 * 220, 0);
+  });
+});
+
+describe('growMultiPolygon', () => {
+  it('equals one clipper offset of everything: two yards 1 m apart that merge, holes that shrink or vanish', () => {
+    // Yard A 0–30 with a 10 × 10 hole (shrinks to 8 × 8) and a 1.5 × 1.5 hole (vanishes under 1 m);
+    // yard B 31–50, 1 m east of A: grown by 1 m each they overlap and must come out as one polygon.
+    const hole = (r: [number, number][]) => [...r].reverse() as [number, number][];
+    const mp = [
+      [rect(0, 0, 30, 30), hole(rect(10, 10, 20, 20)), hole(rect(24, 24, 25.5, 25.5))],
+      [rect(31, 0, 50, 30)],
+    ];
+    const ours = growMultiPolygon(mp, 1);
+    const reference = polyTreeToMultiPolygon(growTree(multiPolygonToPaths(mp), 1));
+    expect(ours).toHaveLength(1);
+    expect(ours[0]).toHaveLength(2); // the outline and the 8 × 8 hole
+    // The outline: 52 × 32 with round corners (52·32 − (4 − π)·1²), less a notch above and below the
+    // gap, where only the two yards' corner discs (radius 1, centres 1 m apart) reach: the unit square
+    // over the gap minus their union, 1 − (π/2 − lens/2) with lens = 2π/3 − √3/2 (two unit discs 1 m
+    // apart), i.e. 0.0434 m² each; minus the 8 × 8 hole. Chords of 5 mm take a few cm² more.
+    const notch = 1 - (Math.PI / 2 - (2 * Math.PI / 3 - Math.sqrt(3) / 2) / 2);
+    expect(Math.abs(multiPolygonAreaM2(ours) - (52 * 32 - (4 - Math.PI) - 2 * notch - 64))).toBeLessThan(0.05);
+    expect(Math.abs(multiPolygonAreaM2(ours) - multiPolygonAreaM2(reference))).toBeLessThan(0.01);
   });
 });

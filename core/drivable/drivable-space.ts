@@ -1,10 +1,17 @@
-import type ClipperLib from 'clipper-lib';
+import ClipperLib from 'clipper-lib';
 import { sceneFrame, type LocalFrame, type XY } from '../geometry/local-frame.js';
 import type { Scene } from '../scene/types.js';
 import { analysisArea } from './analysis-area.js';
+import { clusteredDifference, overlapClusters } from './clustered-difference.js';
+import { shrunkRing } from './shrunk-ring.js';
 import { blockedObstacles, type BlockedObstacle } from './blocked-obstacles.js';
 import {
+  ARC_TOLERANCE_M,
   differenceTree,
+  exPolygonsToMultiPolygon,
+  growTree,
+  toPath,
+  type ExPath,
   growGroups,
   growPaths,
   polyTreeToPaths,
@@ -52,17 +59,58 @@ export interface DrivableSpace {
 /**
  * Polygons grown by `deltaM` (Minkowski sum with a disc). Each polygon is its outer ring grown
  * minus each hole shrunk, which is exact (a point within delta of a hole's edge is within delta of
- * the polygon) and far faster than offsetting one polygon with thousands of holes at once.
+ * the polygon) and far faster than offsetting one polygon with thousands of holes at once. A
+ * shrunk hole lies inside its polygon's outline, clear of the grown outline's own holes, so it is
+ * simply added as a hole (convex holes — grown buildings — shrink by half-planes, `shrunkRing`);
+ * only polygons whose grown boxes overlap are unioned with clipper.
  */
 export function growMultiPolygon(mp: MultiPolygonXY, deltaM: number): MultiPolygonXY {
-  const pieces: ClipperLib.Paths = [];
-  for (const poly of mp) {
-    const outer = growPaths(multiPolygonToPaths([[poly[0]]]), [], deltaM);
-    const holes: ClipperLib.Paths = [];
-    for (let i = 1; i < poly.length; i++) holes.push(...growPaths(multiPolygonToPaths([[poly[i]]]), [], -deltaM));
-    pieces.push(...polyTreeToPaths(differenceTree(outer, holes)));
+  if (!(deltaM > 0)) throw new Error(`grow distance must be positive, got ${deltaM}`);
+  const grown: ExPath[][] = mp.map((poly) => {
+    const parts = ClipperLib.JS.PolyTreeToExPolygons(growTree(multiPolygonToPaths([[poly[0]]]), deltaM)) as ExPath[];
+    for (let i = 1; i < poly.length; i++) {
+      for (const piece of shrunkRing(poly[i], deltaM, ARC_TOLERANCE_M)) {
+        const path = toPath(piece[0]);
+        if (path.length < 3) continue;
+        const owner = parts.length === 1 ? parts[0] : parts.find((p) => ClipperLib.Clipper.PointInPolygon(path[0], p.outer) !== 0);
+        owner?.holes.push(path);
+      }
+    }
+    return parts;
+  });
+  const boxes = grown.map((parts) => {
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    for (const p of parts) for (const q of p.outer) {
+      if (q.X < minX) minX = q.X;
+      if (q.X > maxX) maxX = q.X;
+      if (q.Y < minY) minY = q.Y;
+      if (q.Y > maxY) maxY = q.Y;
+    }
+    return [minX, minY, maxX, maxY] as const;
+  });
+  const out: ExPath[] = [];
+  for (const members of grown.length > 0 ? overlapClusters(boxes) : []) {
+    if (members.length === 1) {
+      out.push(...grown[members[0]]);
+      continue;
+    }
+    // Grown parts of different polygons may overlap: union them (holes with the right orientation).
+    const paths: ClipperLib.Paths = [];
+    for (const i of members) {
+      for (const p of grown[i]) {
+        const outer = p.outer.slice();
+        if (!ClipperLib.Clipper.Orientation(outer)) outer.reverse();
+        paths.push(outer);
+        for (const h of p.holes) {
+          const hole = h.slice();
+          if (ClipperLib.Clipper.Orientation(hole)) hole.reverse();
+          paths.push(hole);
+        }
+      }
+    }
+    out.push(...(ClipperLib.JS.PolyTreeToExPolygons(differenceTree(paths, [])) as ExPath[]));
   }
-  return polyTreeToMultiPolygon(differenceTree(pieces, []));
+  return exPolygonsToMultiPolygon(out);
 }
 
 /** A point within this distance of the area's edge counts as on it (clipper rounds to 1 mm). */
@@ -81,6 +129,17 @@ export function grownObstacles(obstacles: readonly BlockedObstacle[], deltaM: nu
           ? { closed: [], open: [toOpenPath(o.line)], deltaM }
           : { closed: [], open: [toOpenPath([o.centre])], deltaM: o.radiusM + deltaM },
     ),
+  );
+}
+
+/** Each obstacle grown by `deltaM` on its own (as `grownObstacles`), one group of paths per obstacle. */
+export function grownObstacleGroups(obstacles: readonly BlockedObstacle[], deltaM: number): ClipperLib.Paths[] {
+  return obstacles.map((o) =>
+    o.shape === 'polygon'
+      ? growPaths(multiPolygonToPaths(o.polygons), [], deltaM)
+      : o.shape === 'line'
+        ? growPaths([], [toOpenPath(o.line)], deltaM)
+        : growPaths([], [toOpenPath([o.centre])], o.radiusM + deltaM),
   );
 }
 
@@ -111,7 +170,7 @@ export function drivableSpace(scene: Scene, vehicle: { widthM: number }, frame: 
   if (!(widthM > 0)) throw new Error(`vehicle width must be positive, got ${widthM}`);
   const areaM = analysisArea(scene, frame);
   const obstacles = blockedObstacles(scene, frame, widthM);
-  const centreFree = polyTreeToMultiPolygon(differenceTree(multiPolygonToPaths(areaM), grownObstacles(obstacles, widthM / 2)));
+  const centreFree = clusteredDifference(multiPolygonToPaths(areaM), grownObstacleGroups(obstacles, widthM / 2));
 
   const origins = scene.features.filter((f) => f.properties.kind === 'vehicle_origin' && f.geometry.type === 'Point');
   const starts: StartPlace[] = origins.length > 0

@@ -54,7 +54,17 @@ function pathToRing(path: Path): RingXY {
 
 /** Clipper's tree of outers and holes → polygons with GeoJSON orientation, in a stable order. */
 export function polyTreeToMultiPolygon(tree: ClipperLib.PolyTree): MultiPolygonXY {
-  const ex = ClipperLib.JS.PolyTreeToExPolygons(tree);
+  return exPolygonsToMultiPolygon(ClipperLib.JS.PolyTreeToExPolygons(tree) as ExPath[]);
+}
+
+/** An outer path with its holes, in clipper millimetres (either orientation). */
+export interface ExPath {
+  outer: Path;
+  holes: Path[];
+}
+
+/** Outer/holes paths → polygons with GeoJSON orientation, in the given order. */
+export function exPolygonsToMultiPolygon(ex: readonly ExPath[]): MultiPolygonXY {
   const out: MultiPolygonXY = [];
   for (const e of ex) {
     if (e.outer.length < 3) continue;

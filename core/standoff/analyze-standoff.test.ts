@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { localScene, rect, type LocalFeature } from '../drivable/local-scene.js';
 import { airblast } from '../blast/kingery-bulmash.js';
-import { analyzeStandoff } from './analyze-standoff.js';
+import { drivableSpace } from '../drivable/drivable-space.js';
+import { analyzeStandoff, reachableWithin, vehicleReachableSpace } from './analyze-standoff.js';
 import { featureRegion } from './region-geometry.js';
-import { regionAreaM2 } from './polygon-ops.js';
+import { difference, intersection, offsetRegion, regionAreaM2, union } from './polygon-ops.js';
 
 // A 400 m square area; a 20 × 20 m building-site in the middle (190–210); an HVM ring 30 m out (160–240).
 const area: LocalFeature = { id: 'area', kind: 'analysis_area', geometry: { type: 'Polygon', coordinates: [rect(0, 0, 400, 400)] } };
@@ -50,10 +51,27 @@ describe('achieved standoff', () => {
     expect(result(a, 'small_truck').achieved_m!).toBeCloseTo(26.5, 2);
   });
 
+  it('a breach is the body space (centre grown by half the width) with the rated penetration, inside the required distance', () => {
+    // The definition, computed the slow way on a small scene: grow the whole reachable centre, add the
+    // penetration behind the rated ring, clip to the site buffered by 98 m. reachableWithin grows only
+    // near the site, from rings grown once; both use 1 cm arcs for the body.
+    const { scene, frame } = localScene([area, site, building, ring({ rating: 'V/7200[N2A]/48/90:3.5' }), { id: 'kiosk', kind: 'building', geometry: { type: 'Polygon', coordinates: [rect(120, 120, 130, 135)] } }]);
+    const space = vehicleReachableSpace(drivableSpace(scene, { widthM: 1.8 }, frame), scene, []);
+    expect(space.extra.length).toBeGreaterThan(0);
+    const outline = featureRegion(scene.features.find((f) => f.id === 's1')!, frame);
+    const ours = reachableWithin(space, outline, 98);
+    const definition = intersection(union(offsetRegion(space.centre, space.radiusM, 0.01), space.extra), offsetRegion(outline, 98));
+    const xor = regionAreaM2(difference(ours, definition)) + regionAreaM2(difference(definition, ours));
+    expect(xor / regionAreaM2(definition)).toBeLessThan(1e-4);
+    // The kiosk (10 × 15) stays out of the breach, less the 0.9 m margin the car's body reaches round it.
+    expect(regionAreaM2(intersection(ours, [[rect(121, 121, 129, 134)]]))).toBe(0);
+  });
+
   it('ASTM M50/P1 takes off its 1 m upper bound; an unreadable or unbounded rating is noted and taken at the line', () => {
     const astm = analyzeStandoff(localScene([area, site, building, ring({ rating: 'M50/P1' })]).scene, { threats: ['car'] });
     expect(result(astm, 'car').achieved_m!).toBeCloseTo(29, 2);
-    const junk = analyzeStandoff(localScene([area, site, building, ring({ rating: 'crash tested' })]).scene, { threats: ['car'] });
+    // Two vehicle widths reach the ring: the unreadable rating is still noted once.
+    const junk = analyzeStandoff(localScene([area, site, building, ring({ rating: 'crash tested' })]).scene, { threats: ['car', 'small_truck'] });
     expect(result(junk, 'car').achieved_m!).toBeCloseTo(30, 2);
     expect(junk.notes).toEqual([expect.objectContaining({ feature_id: 'hvm', message: expect.stringMatching(/cannot read rating/) })]);
     const unbounded = analyzeStandoff(localScene([area, site, building, ring({ rating: 'M50' })]).scene, { threats: ['car'] });
@@ -65,7 +83,11 @@ describe('achieved standoff', () => {
     const a = analyzeStandoff(scene, { threats: ['car', 'small_truck'] });
     expect(result(a, 'car').achieved_m!).toBeLessThan(0.01);
     expect(result(a, 'car').incident_kpa).toBeNull();
-    expect(a.notes.some((n) => n.threat === 'car' && /Z = 0 /.test(n.message))).toBe(true);
+    // One plain notice for the car reaching the façade, none from the blast fits' range.
+    expect(a.notes.filter((n) => n.threat === 'car')).toEqual([
+      { target_id: 's1', threat: 'car', message: 'a car (sedan) threat can reach the outline of s1: achieved standoff 0 m (required 98 m); no overpressure figure at the outline' },
+    ]);
+    expect(a.notes.some((n) => /Kingery–Bulmash fit range/.test(n.message))).toBe(false);
     // The truck's body (radius 1.15 m) noses into the opening: its centre stops where it is 1.15 m from both
     // line ends (240, 200 ± 1.1), at x = 240 + √(1.15² − 1.1²) = 240.335, so its front is at 239.185:
     // 239.185 − 210 = 29.185 m (within 1 cm: drivable space rounds arcs to 5 mm, twice here).

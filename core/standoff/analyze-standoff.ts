@@ -1,12 +1,13 @@
 import { airblast } from '../blast/kingery-bulmash.js';
-import { analysisArea, drivableSpace, type DrivableSpace } from '../drivable/index.js';
+import { analysisArea, clusteredDifference, drivableSpace, multiPolygonToPaths, type DrivableSpace } from '../drivable/index.js';
 import { sceneFrame, type LocalFrame } from '../geometry/local-frame.js';
 import type { Scene, SceneFeature } from '../scene/types.js';
 import { resolveThreats, type Threat } from '../threats/threats.js';
-import { bufferLine, difference, intersection, offsetRegion, regionNear, union, unionMostlyDisjoint, type Region } from './polygon-ops.js';
+import { bufferLine, intersection, offsetRegion, regionNear, union, type Region } from './polygon-ops.js';
 import { parseRating } from '../ratings/parse-rating.js';
 import { vehicleClassesFor } from '../vehicles/vehicle-classes-for.js';
 import { regionDistanceM, regionLineDistanceM } from './region-distance.js';
+import { bodyWithin } from './body-within.js';
 import { featureRegion, regionGeometry } from './region-geometry.js';
 
 /** One line of `summary.standoff.results` (shared/spec/cli.md). */
@@ -57,15 +58,18 @@ export function reachableDistanceM(space: ReachableSpace, target: Region): numbe
   return Math.min(fromCentre, regionDistanceM(space.extra, target));
 }
 
-/** The reachable ground within `distanceM` of the target: the breach of a required standoff. */
+/**
+ * The reachable ground within `distanceM` of the target: the breach of a required standoff. The
+ * body space is grown only where the zone is (`bodyWithin`), from rings grown once per space.
+ */
 export function reachableWithin(space: ReachableSpace, target: Region, distanceM: number): Region {
   const zone = offsetRegion(target, distanceM);
-  // Only centre points within distance + r can put body within the distance: clip before growing.
-  const window = offsetRegion(target, distanceM + space.radiusM + CONTACT_M);
-  const near = intersection(regionNear(space.centre, window), window);
-  // A centimetre of arc error is invisible on a breach map and saves most of the vertices.
-  const body = space.radiusM > 0 ? offsetRegion(near, space.radiusM, BREACH_ARC_TOLERANCE_M) : near;
-  return intersection(space.extra.length > 0 ? union(body, space.extra) : body, zone);
+  const body = space.radiusM > 0
+    ? bodyWithin(space.centre, space.radiusM, zone, BREACH_ARC_TOLERANCE_M)
+    : intersection(regionNear(space.centre, zone), zone);
+  if (space.extra.length === 0) return body;
+  const extra = intersection(regionNear(space.extra, zone), zone);
+  return extra.length === 0 ? body : union(body, extra);
 }
 
 export interface StandoffOptions {
@@ -153,13 +157,29 @@ export function personReachableSpace(scene: Scene, frame: LocalFrame): Reachable
     if (f.properties.kind === 'perimeter' && f.properties.perimeter_type === 'screening') screened.push(closedPerimeterRegion(f, frame));
     if (f.properties.kind === 'building') buildings.push(featureRegion(f, frame));
   }
-  const closedOff = unionMostlyDisjoint([...screened, ...buildings]);
-  return { centre: closedOff.length > 0 ? difference(area, closedOff) : area, radiusM: 0, extra: [] };
+  // Buildings and screened areas that do not meet are differenced one cluster at a time (fast on a district).
+  const closedOff = [...screened, ...buildings].flatMap((region) => region.map((polygon) => multiPolygonToPaths([polygon])));
+  return { centre: closedOff.length > 0 ? clusteredDifference(multiPolygonToPaths(area), closedOff) : area, radiusM: 0, extra: [] };
 }
 
-function incidentAt(distanceM: number, threat: Threat, targetId: string, notes: StandoffNote[]): number | null {
+/**
+ * The incident overpressure at the target, kPa, or null with one note saying why. Reaching the
+ * outline itself (standoff 0, Z = 0) gets one plain notice rather than the fit's range error: the
+ * planner needs to hear that the threat touches the target, not about scaled distances.
+ */
+function incidentAt(distanceM: number, threat: Threat, target: SceneFeature, notes: StandoffNote[]): number | null {
+  if (distanceM === 0) {
+    const name = target.properties.name;
+    const label = typeof name === 'string' && name.trim() !== '' ? `${name} (${target.id})` : target.id;
+    notes.push({
+      target_id: target.id,
+      threat: threat.id,
+      message: `a ${threat.name.toLowerCase()} threat can reach the outline of ${label}: achieved standoff 0 m (required ${threat.mandatoryM} m); no overpressure figure at the outline`,
+    });
+    return null;
+  }
   const blast = airblast(distanceM, threat.tntKg);
-  if (blast.incidentKpa === null) notes.push({ target_id: targetId, threat: threat.id, message: blast.outOfRange[0] });
+  if (blast.incidentKpa === null) notes.push({ target_id: target.id, threat: threat.id, message: blast.outOfRange[0] });
   return blast.incidentKpa;
 }
 
@@ -190,16 +210,15 @@ export function analyzeStandoff(scene: Scene, options: StandoffOptions = {}, pro
     if (!row) throw new Error(`threat vehicle class ${code} is not a known vehicle class (add it to bulwark.vehicles)`);
     return row.widthM;
   };
+  // One reachable space per vehicle width (the drivable space and the rated penetrations depend on
+  // nothing else), shared by every target and by every threat whose carrier has that width.
   const spaces = new Map<string, ReachableSpace>();
   const reachableFor = (threat: Threat): ReachableSpace => {
-    const key = threat.carrier === 'person' ? 'person' : `vehicle:${threat.vehicleClass}`;
+    const widthM = threat.carrier === 'person' ? 0 : widthOf(threat.vehicleClass!);
+    const key = threat.carrier === 'person' ? 'person' : `vehicle:${widthM}`;
     let space = spaces.get(key);
     if (!space) {
-      if (threat.carrier === 'person') space = personReachableSpace(scene, frame);
-      else {
-        const widthM = widthOf(threat.vehicleClass!);
-        space = vehicleReachableSpace(drivableSpace(scene, { widthM }, frame), scene, notes);
-      }
+      space = threat.carrier === 'person' ? personReachableSpace(scene, frame) : vehicleReachableSpace(drivableSpace(scene, { widthM }, frame), scene, notes);
       spaces.set(key, space);
     }
     return space;
@@ -221,7 +240,7 @@ export function analyzeStandoff(scene: Scene, options: StandoffOptions = {}, pro
         achieved_m: achieved,
         required_m: required,
         ok: achieved === null || achieved >= required,
-        incident_kpa: achieved === null ? null : incidentAt(achieved, threat, target.id, notes),
+        incident_kpa: achieved === null ? null : incidentAt(achieved, threat, target, notes),
       });
       if (achieved !== null && achieved < required) {
         const breach = regionGeometry(reachableWithin(reach, outline, required), frame);
@@ -237,6 +256,12 @@ export function analyzeStandoff(scene: Scene, options: StandoffOptions = {}, pro
       progress.onProgress?.(++step / total);
     }
   }
-  return { features, summary: { results }, notes };
+  // A barrier note comes once per vehicle width that reaches it: say it once.
+  const seen = new Set<string>();
+  const uniqueNotes = notes.filter((n) => {
+    const key = JSON.stringify([n.target_id, n.threat, n.feature_id, n.message]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  return { features, summary: { results }, notes: uniqueNotes };
 }
 

@@ -123,8 +123,38 @@ export function pointInPolygon(point: XY, polygon: LocalPolygon): boolean {
   const pt = { X: Math.round(point[0] * MM_PER_M), Y: Math.round(point[1] * MM_PER_M) };
   const paths = polygonPaths(polygon);
   if (ClipperLib.Clipper.PointInPolygon(pt, paths[0]) === 0) return false;
+  const holes = holeIndex(polygon);
+  if (holes) {
+    for (const i of holes.search(pt.X, pt.Y, pt.X, pt.Y)) if (ClipperLib.Clipper.PointInPolygon(pt, paths[i + 1]) === 1) return false;
+    return true;
+  }
   for (let i = 1; i < paths.length; i++) if (ClipperLib.Clipper.PointInPolygon(pt, paths[i]) === 1) return false;
   return true;
+}
+
+/** Boxes of a polygon's holes (millimetres), indexed once, for polygons with many holes. */
+const holeIndexes = new WeakMap<LocalPolygon, Flatbush>();
+const INDEX_HOLES = 16;
+function holeIndex(polygon: LocalPolygon): Flatbush | null {
+  if (polygon.length - 1 < INDEX_HOLES) return null;
+  let index = holeIndexes.get(polygon);
+  if (!index) {
+    const paths = polygonPaths(polygon);
+    index = new Flatbush(paths.length - 1);
+    for (let i = 1; i < paths.length; i++) {
+      let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      for (const q of paths[i]) {
+        if (q.X < minX) minX = q.X;
+        if (q.X > maxX) maxX = q.X;
+        if (q.Y < minY) minY = q.Y;
+        if (q.Y > maxY) maxY = q.Y;
+      }
+      index.add(minX, minY, maxX, maxY);
+    }
+    index.finish();
+    holeIndexes.set(polygon, index);
+  }
+  return index;
 }
 
 /** Clipper paths of a polygon, converted once per polygon (a district space has 5,000 holes). */
