@@ -31,7 +31,7 @@ const RUNNERS: Partial<Record<AnalysisName, Runner>> = {
   },
   standoff: (scene, options, control) => {
     const r = analyzeStandoff(scene, { threats: options.threats }, { onProgress: control.onProgress, signal: control.signal as { aborted: boolean } });
-    const notices: AnalysisNotice[] = r.notes.map((n) => ({ severity: 'warning', featureId: n.feature_id ?? n.target_id, message: n.threat ? `${n.threat}: ${n.message}` : n.message }));
+    const notices: AnalysisNotice[] = r.notes.map((n) => ({ severity: 'warning', featureId: n.feature_id ?? n.target_id, message: n.message }));
     // Evacuation and shelter rings around every site and crowd zone (blast-standoff.md §1), drawn
     // with the breaches so the plan shows both what is required and where it is breached.
     const rings = standoffRings(scene, { threats: options.threats });

@@ -179,7 +179,7 @@ function incidentAt(distanceM: number, threat: Threat, target: SceneFeature, not
     return null;
   }
   const blast = airblast(distanceM, threat.tntKg);
-  if (blast.incidentKpa === null) notes.push({ target_id: target.id, threat: threat.id, message: blast.outOfRange[0] });
+  if (blast.incidentKpa === null) notes.push({ target_id: target.id, threat: threat.id, message: `${threat.name}: ${blast.outOfRange[0]}` });
   return blast.incidentKpa;
 }
 
