@@ -1,6 +1,7 @@
 import type { MapController } from '../map/map-controller.js';
 import { sceneBounds } from '../../core/geometry/local-frame.js';
 import { SuspectItemsOnMap } from '../analysis/suspect-items-map.js';
+import { ANALYSIS_LAYER_IDS } from '../analysis/analysis-layers.js';
 import { itemRingFeatures } from '../analysis/suspect-item-rings.js';
 import { suspectItemsStore } from '../analysis/suspect-items-store.js';
 import { setTool, useUi } from '../state/ui-store.js';
@@ -63,7 +64,7 @@ function attach(c: MapController): void {
       onDropped: () => suspectItemsStore.getState().setPlacing(false),
       onMapClicked: () => suspectItemsStore.getState().select(null),
     });
-    exposeForTests(onMap);
+    exposeForTests(onMap, c);
     // A new basemap makes a new map: follow it.
     c.map.once('remove', () => {
       onMap?.destroy();
@@ -103,7 +104,13 @@ export function connectSuspectItems(): () => void {
 }
 
 /** Under an automated browser only: the rendered ring features, for the end-to-end tests. */
-function exposeForTests(m: SuspectItemsOnMap): void {
+function exposeForTests(m: SuspectItemsOnMap, c: MapController): void {
   if (typeof navigator === 'undefined' || !navigator.webdriver) return;
-  (window as unknown as { __bulwarkSuspect?: unknown }).__bulwarkSuspect = { renderedRings: () => m.renderedRings(), items: () => suspectItemsStore.getState().items };
+  const targetRings = ANALYSIS_LAYER_IDS.ringsLine;
+  (window as unknown as { __bulwarkSuspect?: unknown }).__bulwarkSuspect = {
+    renderedRings: () => m.renderedRings(),
+    items: () => suspectItemsStore.getState().items,
+    /** Threats of the target rings the map drew (the Rings picker's choice). */
+    targetRingThreats: () => (c.map.getLayer(targetRings) ? [...new Set(c.map.queryRenderedFeatures({ layers: [targetRings] }).map((f) => String(f.properties?.threat)))].sort() : []),
+  };
 }

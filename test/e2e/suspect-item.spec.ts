@@ -79,9 +79,18 @@ test('the Suspicious item tool drops a pin with its rings at the chart distances
   await page.reload();
   await expect(page.locator('[data-map-ready=true]')).toBeVisible();
   await expect(page.locator('[data-map-idle=true]')).toBeVisible({ timeout: 60_000 });
+  // One vehicle class (a car) keeps the background analysis short on two CPUs.
+  await page.getByLabel('Vehicle classes').click();
+  for (const box of await page.locator('.an-popover fieldset').first().locator('label.an-check').all()) {
+    const code = (await box.locator('.an-code').textContent())?.trim() ?? '';
+    const input = box.locator('input');
+    if ((await input.isChecked()) !== (code === 'M1')) await input.click();
+  }
+  await page.mouse.click(5, 5);
 
   await page.getByTestId('tool-suspect-item').click();
   await expect(page.getByTestId('tool-suspect-item')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByTestId('draw-hint')).toContainText('Click where the suspicious item is');
   const at = await screenOf(DROP_AT);
   await page.mouse.click(at.x, at.y);
   // One click, one item; the tool steps back and no plan feature got selected under it.
@@ -160,5 +169,22 @@ test('a second item by shortcut; Delete and the Remove button take them away (sc
   await expect(page.getByTestId('suspect-pin-item-2')).toHaveCount(0);
   await expect.poll(async () => (await hooks()).rings.length).toBe(0);
   await expect(page.getByTestId('suspect-items-empty')).toBeVisible();
+});
+
+test('the Rings picker switches the target rings to another chosen threat at once, without a re-run', async () => {
+  test.setTimeout(180_000);
+  await expect(page.getByTestId('analysis-bar')).toContainText('Up to date', { timeout: 150_000 });
+  await page.getByTestId('zoom-to-project').click();
+  await expect(page.locator('[data-map-idle=true]')).toBeVisible({ timeout: 60_000 });
+  const targetThreats = () => page.evaluate(() => (window as unknown as { __bulwarkSuspect: { targetRingThreats(): string[] } }).__bulwarkSuspect.targetRingThreats());
+  // The first chosen threat (car) to start with, as before.
+  await expect.poll(targetThreats).toEqual(['car']);
+  await expect(page.getByTestId('ring-threat')).toHaveValue('car');
+  await page.getByTestId('ring-threat').selectOption('briefcase');
+  await expect.poll(targetThreats, { timeout: 5_000 }).toEqual(['briefcase']);
+  // Past the 400 ms debounce a re-run would have started by now.
+  await page.waitForTimeout(1_000);
+  await expect(page.getByTestId('analysis-status')).toBeHidden();
+  await expect(page.getByTestId('analysis-bar')).toContainText('Up to date');
   expect(consoleErrors).toEqual([]);
 });
