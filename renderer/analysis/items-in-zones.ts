@@ -62,6 +62,25 @@ function inside(p: XY, rings: readonly XY[][]): boolean {
   return odd;
 }
 
+/**
+ * A quick local plane around the item: metres per degree from the WGS 84 radii of curvature at
+ * its latitude (meridian M = a(1−e²)/(1−e²sin²φ)^1.5, prime vertical N = a/(1−e²sin²φ)^0.5).
+ * Within the 2.8 km of the largest chart ring its distances differ from the transverse-Mercator
+ * frame's by well under 0.1 %; features that close to a zone edge are measured again exactly.
+ */
+function quickPlane(lonLat: readonly [number, number]): (p: readonly number[]) => XY {
+  const a = 6378137;
+  const e2 = 0.00669437999014;
+  const phi = (lonLat[1] * Math.PI) / 180;
+  const w = 1 - e2 * Math.sin(phi) ** 2;
+  const mPerDegLat = ((a * (1 - e2)) / w ** 1.5) * (Math.PI / 180);
+  const mPerDegLon = (a / Math.sqrt(w)) * Math.cos(phi) * (Math.PI / 180);
+  return (p) => [(p[0] - lonLat[0]) * mPerDegLon, (p[1] - lonLat[1]) * mPerDegLat];
+}
+
+/** Relative margin around a zone edge inside which the quick plane's answer is re-measured exactly. */
+const EXACT_MARGIN = 0.005;
+
 /** Nearest and farthest distance from the item (at the frame's origin) to a polygon feature, m. */
 function distances(f: SceneFeature, toLocal: (p: readonly number[]) => XY): { near: number; far: number } {
   const g = f.geometry;
@@ -86,12 +105,16 @@ function distances(f: SceneFeature, toLocal: (p: readonly number[]) => XY): { ne
  * blast-standoff.md §1: inside the mandatory distance "all personnel must evacuate (inside of
  * buildings and out)"; out to the preferred distance people shelter inside). A feature counts
  * when any part of it lies within the distance, since the people in that part are exposed.
- * Distances in a local frame centred on the item (exact near it); nearest first.
+ * Distances in a local frame centred on the item (transverse Mercator, exact near it, for every
+ * feature near a zone edge; a quick plane for the rest); nearest first.
  */
 export function itemsInZones(scene: Pick<Scene, 'features'> | null, lonLat: readonly [number, number], threat: Threat): ItemExposure {
   const out: ItemExposure = { evacuate: [], shelter: [] };
   if (!scene) return out;
-  const frame = localFrame(lonLat);
+  const quick = quickPlane(lonLat);
+  let frame: ReturnType<typeof localFrame> | null = null;
+  const edges = [threat.mandatoryM, threat.preferredM];
+  const nearEdge = (d: number) => edges.some((e) => Math.abs(d - e) <= EXACT_MARGIN * e);
   // Cheap degree box first: a project may hold tens of thousands of buildings.
   const dLat = threat.preferredM / M_PER_DEG;
   const dLon = dLat / Math.max(0.01, Math.cos((lonLat[1] * Math.PI) / 180));
@@ -100,7 +123,8 @@ export function itemsInZones(scene: Pick<Scene, 'features'> | null, lonLat: read
     if (kind !== 'crowd_zone' && kind !== 'site' && kind !== 'building') continue;
     const b = bboxOf(f);
     if (b[0] > lonLat[0] + dLon || b[2] < lonLat[0] - dLon || b[1] > lonLat[1] + dLat || b[3] < lonLat[1] - dLat) continue;
-    const { near, far } = distances(f, frame.toLocal);
+    let { near, far } = distances(f, quick);
+    if (nearEdge(near) || nearEdge(far)) ({ near, far } = distances(f, (frame ??= localFrame(lonLat)).toLocal));
     if (near > threat.preferredM) continue;
     const name = typeof f.properties.name === 'string' && f.properties.name ? f.properties.name : f.id;
     if (near <= threat.mandatoryM) out.evacuate.push({ id: f.id, kind, name, distanceM: near, whole: far <= threat.mandatoryM });
