@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSuspectItemsStore, DEFAULT_ITEM_THREAT } from './suspect-items-store.js';
+import { createSuspectItemsStore, DEFAULT_ITEM_THREAT, parseSuspectItems } from './suspect-items-store.js';
 
 describe('suspicious items store', () => {
   it('drops items with the last threat chosen, selects the new one, moves and removes by id', () => {
@@ -28,5 +28,20 @@ describe('suspicious items store', () => {
     const b = store.getState().drop([1, 1]);
     store.getState().remove(a);
     expect(store.getState().selectedId).toBe(b);
+  });
+
+  it('another project’s items replace these; new ids continue after the highest loaded', () => {
+    const store = createSuspectItemsStore();
+    store.getState().drop([0, 0]);
+    store.getState().setPlacing(true);
+    store.getState().load([{ id: 'item-7', lonLat: [4.35, 50.84], threat: 'car' }]);
+    expect(store.getState()).toMatchObject({ items: [{ id: 'item-7' }], selectedId: null, placing: false });
+    expect(store.getState().drop([1, 1])).toBe('item-8');
+  });
+
+  it('reads back only well-formed items from storage', () => {
+    const good = { id: 'item-1', lonLat: [4.35, 50.84], threat: 'briefcase' };
+    expect(parseSuspectItems([good, { id: 'x', lonLat: [1], threat: 'car' }, { id: 'y', lonLat: [1, Number.NaN], threat: 'car' }, null, 'item'])).toEqual([good]);
+    expect(parseSuspectItems({ items: [] })).toEqual([]);
   });
 });

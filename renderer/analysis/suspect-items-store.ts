@@ -24,6 +24,18 @@ export interface SuspectItemsState {
   setThreat(id: string, threat: string): void;
   select(id: string | null): void;
   setPlacing(on: boolean): void;
+  /** Replaces every item (another project's, or none); new ids continue after the highest given. */
+  load(items: readonly SuspectItem[]): void;
+}
+
+/** Items read back from storage: well-formed ones only, anything else is dropped. */
+export function parseSuspectItems(value: unknown): SuspectItem[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (i): i is SuspectItem =>
+      !!i && typeof i === 'object' && typeof i.id === 'string' && typeof i.threat === 'string' &&
+      Array.isArray(i.lonLat) && i.lonLat.length === 2 && i.lonLat.every((n: unknown) => typeof n === 'number' && Number.isFinite(n)),
+  );
 }
 
 /** A bag or suitcase is what a suspicious-item call is about most often (chart row "Briefcase / suitcase"). */
@@ -51,6 +63,10 @@ export function createSuspectItemsStore(): StoreApi<SuspectItemsState> {
     setThreat: (id, threat) => set({ items: get().items.map((i) => (i.id === id ? { ...i, threat } : i)), nextThreat: threat }),
     select: (selectedId) => set({ selectedId }),
     setPlacing: (placing) => set({ placing }),
+    load: (items) => {
+      const highest = Math.max(0, ...items.map((i) => Number(/^item-(\d+)$/.exec(i.id)?.[1] ?? 0)));
+      set({ items: [...items], selectedId: null, placing: false, dropped: highest });
+    },
   }));
 }
 

@@ -3,7 +3,8 @@ import { sceneBounds } from '../../core/geometry/local-frame.js';
 import { SuspectItemsOnMap } from '../analysis/suspect-items-map.js';
 import { ANALYSIS_LAYER_IDS } from '../analysis/analysis-layers.js';
 import { itemRingFeatures } from '../analysis/suspect-item-rings.js';
-import { suspectItemsStore } from '../analysis/suspect-items-store.js';
+import { parseSuspectItems, suspectItemsStore } from '../analysis/suspect-items-store.js';
+import { useProject } from '../state/project-store.js';
 import { setTool, useUi } from '../state/ui-store.js';
 import { mapController } from './commands.js';
 
@@ -84,12 +85,50 @@ function findMap(): void {
 }
 
 /**
+ * Items are remembered per project file on this machine (the window's local storage), not in the
+ * project: the scene format has no kind for them, and an incident's marker is not part of the plan.
+ */
+const storageKey = (projectPath: string) => `bulwark.suspect-items:${projectPath}`;
+
+function readItems(projectPath: string | null): ReturnType<typeof parseSuspectItems> {
+  if (!projectPath) return [];
+  try {
+    return parseSuspectItems(JSON.parse(window.localStorage.getItem(storageKey(projectPath)) ?? '[]'));
+  } catch {
+    return [];
+  }
+}
+
+function writeItems(projectPath: string | null): void {
+  if (!projectPath) return;
+  const items = suspectItemsStore.getState().items;
+  try {
+    if (items.length) window.localStorage.setItem(storageKey(projectPath), JSON.stringify(items));
+    else window.localStorage.removeItem(storageKey(projectPath));
+  } catch {
+    // Storage full or denied: the items still work for this session.
+  }
+}
+
+/**
  * Puts the suspicious items on the window's map and binds their keys; returns the disconnect.
  * Called once from `connectAnalysis` (App).
  */
 export function connectSuspectItems(): () => void {
   findMap();
   window.addEventListener('keydown', handleSuspectItemKey);
+  // Each project has its own items: swap them when another project opens.
+  let projectPath = useProject.getState().info?.path ?? null;
+  suspectItemsStore.getState().load(readItems(projectPath));
+  const offProject = useProject.subscribe((s) => {
+    const path = s.info?.path ?? null;
+    if (path === projectPath) return;
+    projectPath = path;
+    suspectItemsStore.getState().load(readItems(path));
+  });
+  const offSave = suspectItemsStore.subscribe((s, prev) => {
+    if (s.items !== prev.items) writeItems(projectPath);
+  });
   const off = useUi.subscribe((s, prev) => {
     // Another tool or a plan selection ends placing and the item selection.
     if (s.tool !== prev.tool && s.tool.type !== 'select') suspectItemsStore.getState().setPlacing(false);
@@ -97,6 +136,8 @@ export function connectSuspectItems(): () => void {
   });
   return () => {
     off();
+    offProject();
+    offSave();
     window.removeEventListener('keydown', handleSuspectItemKey);
     onMap?.destroy();
     onMap = null;

@@ -186,5 +186,23 @@ test('the Rings picker switches the target rings to another chosen threat at onc
   await page.waitForTimeout(1_000);
   await expect(page.getByTestId('analysis-status')).toBeHidden();
   await expect(page.getByTestId('analysis-bar')).toContainText('Up to date');
+});
+
+test('items are remembered for the project across a reload of the window', async () => {
+  test.setTimeout(120_000);
+  const at = await screenOf(localFrame(DEMO_ORIGIN_LONLAT).toLonLat([0, -30]));
+  await page.locator('body').press('i');
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByTestId('suspect-pin-item-3')).toBeVisible();
+  await page.getByTestId('suspect-threat-item-3').selectOption('suv_van');
+  const before = (await hooks()).items;
+  await page.reload();
+  await expect(page.locator('[data-map-ready=true]')).toBeVisible();
+  await expect(page.getByTestId('suspect-pin-item-3')).toBeVisible();
+  expect((await hooks()).items).toEqual(before);
+  await page.getByTestId('dock-tab-items').click();
+  await expect(page.getByTestId('suspect-distances-item-3')).toHaveText('evacuate 122 m · shelter 732 m');
+  await page.getByTestId('suspect-remove-item-3').click();
+  await expect(page.getByTestId('suspect-items-empty')).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
