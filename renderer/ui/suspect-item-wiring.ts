@@ -47,7 +47,8 @@ export function handleSuspectItemKey(e: KeyboardEvent): void {
   if (typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
   const s = suspectItemsStore.getState();
   if (e.key.toLowerCase() === SUSPECT_ITEM_KEY && !e.shiftKey) {
-    setPlacingSuspectItem(!s.placing);
+    // Like the toolbar button: items belong to an open project.
+    if (useProject.getState().info || s.placing) setPlacingSuspectItem(!s.placing);
   } else if (e.key === 'Escape') {
     if (s.placing) s.setPlacing(false);
     else if (s.selectedId) s.select(null);
