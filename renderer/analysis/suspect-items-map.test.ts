@@ -19,13 +19,14 @@ describe('suspicious items on the map (sources and layers)', () => {
     expect(suspectRingsData([], null).features).toEqual([]);
   });
 
-  it('a fill and a line on the rings source, evacuation red and shelter amber', () => {
+  it('a fill, a white casing and a line on the rings source, evacuation dark red and shelter amber', () => {
     const layers = suspectRingLayers();
     expect(layers.map((l) => [l.id, l.type, 'source' in l ? l.source : null])).toEqual([
       [SUSPECT_LAYER_IDS.fill, 'fill', SUSPECT_SOURCE],
+      [SUSPECT_LAYER_IDS.casing, 'line', SUSPECT_SOURCE],
       [SUSPECT_LAYER_IDS.line, 'line', SUSPECT_SOURCE],
     ]);
-    const line = layers[1] as { paint: Record<string, unknown> };
-    expect(line.paint['line-color']).toEqual(['match', ['get', 'zone'], 'evacuation', '#c0392b', '#d68910']);
+    const line = layers[2] as { paint: Record<string, unknown> };
+    expect(line.paint['line-color']).toEqual(['match', ['get', 'zone'], 'evacuation', '#8e1b10', '#d68910']);
   });
 });

@@ -10,6 +10,7 @@ import { formatM } from './format.js';
 export const SUSPECT_SOURCE = 'bulwark-suspect-rings';
 export const SUSPECT_LAYER_IDS = {
   fill: 'bulwark-suspect-rings-fill',
+  casing: 'bulwark-suspect-rings-casing',
   line: 'bulwark-suspect-rings-line',
 } as const;
 
@@ -29,23 +30,33 @@ export function suspectRingsData(items: readonly SuspectItem[], selectedId: stri
 }
 
 /**
- * Solid rings with a light fill, so an incident's zones read apart from the plan's dashed target
- * rings: red evacuation disc, amber shelter annulus (the chart's two zones).
+ * Solid rings on a white casing with a light fill, so an incident's zones read apart from the
+ * plan's dashed target rings and over the analysis layers: dark red evacuation disc, amber
+ * shelter annulus (the chart's two zones).
  */
 export function suspectRingLayers(): LayerSpecification[] {
-  const zoneColour = ['match', ['get', 'zone'], 'evacuation', ANALYSIS_COLOURS.problem, ANALYSIS_COLOURS.warning] as unknown as string;
+  const zoneColour = ['match', ['get', 'zone'], 'evacuation', EVACUATION_COLOUR, ANALYSIS_COLOURS.warning] as unknown as string;
+  const width = ['case', ['get', 'selected'], 3, 2.25] as unknown as number;
   return [
     {
       id: SUSPECT_LAYER_IDS.fill, type: 'fill', source: SUSPECT_SOURCE,
       paint: { 'fill-color': zoneColour, 'fill-opacity': ['match', ['get', 'zone'], 'evacuation', 0.16, 0.06] },
     },
     {
+      id: SUSPECT_LAYER_IDS.casing, type: 'line', source: SUSPECT_SOURCE,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': '#ffffff', 'line-width': ['+', width, 3] as unknown as number, 'line-opacity': 0.85 },
+    },
+    {
       id: SUSPECT_LAYER_IDS.line, type: 'line', source: SUSPECT_SOURCE,
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': zoneColour, 'line-width': ['case', ['get', 'selected'], 2.5, 1.75] },
+      paint: { 'line-color': zoneColour, 'line-width': width },
     },
   ];
 }
+
+/** Darker than the analysis' problem red, so an item's ring stands out from red approach paths. */
+export const EVACUATION_COLOUR = '#8e1b10';
 
 /** Where a ring's label sits: due north of the item on the ring. */
 function northOf(lonLat: [number, number], distanceM: number): [number, number] {
