@@ -88,7 +88,9 @@ function SuspectItemsTab(): ReactElement {
   const selectedId = useSuspectItems((s) => s.selectedId);
   const revision = useProject((s) => s.revision);
   const loadRevision = useProject((s) => s.loadRevision);
-  const scene = useMemo(() => sceneSnapshot(), [revision, loadRevision]);
+  const none = items.length === 0;
+  // A big plan's snapshot is not free: taken only while there are items to measure against.
+  const scene = useMemo(() => (none ? null : sceneSnapshot()), [none, revision, loadRevision]);
   const rows = useMemo(() => items.map((item) => ({ item, exposure: itemsInZones(scene, item.lonLat, itemThreat(item.threat)) })), [items, scene]);
   const st = suspectItemsStore.getState();
   return (
