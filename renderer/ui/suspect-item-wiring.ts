@@ -69,7 +69,11 @@ function attach(c: MapController): void {
     exposeForTests(onMap, c);
     // A new basemap makes a new map: follow it.
     c.map.once('remove', () => {
-      onMap?.destroy();
+      try {
+        onMap?.destroy();
+      } catch {
+        // The map took its markers and layers with it.
+      }
       onMap = null;
       setTimeout(findMap, 0);
     });
