@@ -1,7 +1,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Scene } from '../../core/scene/types.js';
 import { AnalysisClient, createDebouncedAnalysis } from './analysis-client.js';
-import { analysisRequest, settingsOf, type AnalysisSettings, type AnalysisState } from './analysis-store.js';
+import { analysisRequest, sameThreats, settingsOf, type AnalysisSettings, type AnalysisState } from './analysis-store.js';
 
 export interface AnalysisController {
   /** Call after every committed edit with the new scene; the analysis re-runs after `delayMs`. */
@@ -35,7 +35,7 @@ export function createAnalysisController(store: StoreApi<AnalysisState>, client:
     runner.schedule(snapshot, options);
   };
   const sameSettings = (a: AnalysisSettings, b: AnalysisSettings) =>
-    a.vehicles === b.vehicles && a.threats === b.threats && a.doriPreset === b.doriPreset && a.responseTimeS === b.responseTimeS;
+    a.vehicles === b.vehicles && sameThreats(a.threats, b.threats) && a.doriPreset === b.doriPreset && a.responseTimeS === b.responseTimeS;
   const unsubscribe = store.subscribe((now, before) => {
     if (!sameSettings(now, before)) schedule();
   });

@@ -50,6 +50,22 @@ describe('analysis store', () => {
   });
 });
 
+describe('threat of the target rings', () => {
+  it('the chosen ring threat moves to the front of the threats and stays there through picker changes', () => {
+    const store = createAnalysisStore({ threats: ['car', 'suv_van', 'briefcase'] });
+    store.getState().setRingThreat('briefcase');
+    expect(store.getState().threats).toEqual(['briefcase', 'car', 'suv_van']);
+    // The picker hands back chart order; the ring threat keeps the front while chosen.
+    store.getState().setThreats(['pipe_bomb', 'briefcase', 'car', 'suv_van']);
+    expect(store.getState().threats).toEqual(['briefcase', 'pipe_bomb', 'car', 'suv_van']);
+    store.getState().setThreats(['pipe_bomb', 'car']);
+    expect(store.getState().threats).toEqual(['pipe_bomb', 'car']);
+    // A threat that is not chosen cannot be the rings'.
+    store.getState().setRingThreat('semi_trailer');
+    expect(store.getState().threats).toEqual(['pipe_bomb', 'car']);
+  });
+});
+
 describe('analysis controller', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
@@ -86,6 +102,29 @@ describe('analysis controller', () => {
     controller.cancel();
     expect(store.getState().status).toEqual({ state: 'cancelled' });
     expect(store.getState().result).not.toBeNull();
+    controller.dispose();
+  });
+
+  it('choosing the ring threat reorders the threats without re-running the analyses', () => {
+    const ports: FakeAnalysisPort[] = [];
+    const client = new AnalysisClient(() => {
+      const p = new FakeAnalysisPort();
+      ports.push(p);
+      return p;
+    });
+    const store = createAnalysisStore();
+    const controller = createAnalysisController(store, client, 100);
+    controller.sceneChanged(riversideScene());
+    vi.advanceTimersByTime(100);
+    expect(ports.flatMap((p) => p.posted)).toHaveLength(1);
+    store.getState().setRingThreat('briefcase');
+    vi.advanceTimersByTime(100);
+    expect(ports.flatMap((p) => p.posted)).toHaveLength(1);
+    expect(ports[0].terminated).toBe(false);
+    // A real change of threats still re-runs.
+    store.getState().setThreats(['car']);
+    vi.advanceTimersByTime(100);
+    expect(ports.flatMap((p) => p.posted)).toHaveLength(2);
     controller.dispose();
   });
 

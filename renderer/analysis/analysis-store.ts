@@ -37,6 +37,11 @@ export interface AnalysisState extends AnalysisSettings {
 
   setVehicles(codes: string[]): void;
   setThreats(ids: string[]): void;
+  /**
+   * Which chosen threat the target rings and breaches show: it moves to the front of `threats`
+   * (the map draws the first). Order only, so the analysis does not re-run.
+   */
+  setRingThreat(id: string): void;
   setDoriPreset(id: string): void;
   setResponseTimeS(s: number): void;
   selectPath(pathId: string | null): void;
@@ -76,6 +81,16 @@ export function analysisRequest(scene: Scene, settings: AnalysisSettings): { sce
   };
 }
 
+/** `threats` with `first` moved to the front when it is among them. */
+export function ringThreatFirst(threats: readonly string[], first: string | undefined): string[] {
+  return first && threats.includes(first) ? [first, ...threats.filter((t) => t !== first)] : [...threats];
+}
+
+/** Same threats, whatever the order (the order only picks the threat the rings show). */
+export function sameThreats(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((t) => b.includes(t)));
+}
+
 export function createAnalysisStore(initial: Partial<AnalysisSettings> = {}): StoreApi<AnalysisState> {
   return createStore<AnalysisState>()((set, get) => {
     const derive = (result: AnalysisResult | null, scene: Scene | null, responseTimeS: number, options: AnalysisState['findingsOptions']) =>
@@ -91,7 +106,12 @@ export function createAnalysisStore(initial: Partial<AnalysisSettings> = {}): St
       findingsOptions: {},
 
       setVehicles: (vehicles) => set({ vehicles }),
-      setThreats: (threats) => set({ threats }),
+      // The threat the rings show stays first while it is still chosen (the picker sorts by chart order).
+      setThreats: (threats) => set({ threats: ringThreatFirst(threats, get().threats[0]) }),
+      setRingThreat: (id) => {
+        const threats = get().threats;
+        if (threats.includes(id) && threats[0] !== id) set({ threats: ringThreatFirst(threats, id) });
+      },
       setDoriPreset: (doriPreset) => set({ doriPreset }),
       setResponseTimeS: (responseTimeS) => set({ responseTimeS }),
       selectPath: (selectedPathId) => set({ selectedPathId }),

@@ -12,6 +12,29 @@ const VEHICLES = vehicleOptions(BUILT_IN_VEHICLE_CLASSES);
 const THREAT_OPTIONS = threatOptions(THREATS);
 const DORI_OPTIONS = doriPresetOptions(DORI_PRESETS);
 
+const ORDER = THREAT_OPTIONS.map((t) => t.id);
+const THREAT_LABEL = Object.fromEntries(THREATS.map((t) => [t.id, t.name]));
+
+/**
+ * Which chosen threat the target rings and breaches show (each threat's rings nest, so one at a
+ * time): the map redraws at once through the layer filters, without re-running the analyses.
+ */
+function RingThreatChoice({ threats }: { threats: string[] }): ReactElement | null {
+  if (threats.length === 0) return null;
+  return (
+    <label className="an-field ring-threat" title="The threat whose standoff rings and breaches the map shows around the sites and crowd zones">
+      <span className="an-picker-label">Rings</span>
+      <select value={threats[0]} aria-label="Threat of the target rings" data-testid="ring-threat" onChange={(e) => analysisStore.getState().setRingThreat(e.currentTarget.value)}>
+        {[...threats].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)).map((id) => (
+          <option key={id} value={id}>
+            {THREAT_LABEL[id] ?? id}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** The analysis row under the drawing tools: what to analyse for, and run / cancel. */
 export function AnalysisBar(): ReactElement {
   const vehicles = useAnalysisStore((s) => s.vehicles);
@@ -36,7 +59,9 @@ export function AnalysisBar(): ReactElement {
         onResponseTimeChange={st.setResponseTimeS}
         onRun={() => analysisController()?.runNow()}
         onCancel={() => analysisController()?.cancel()}
-      />
+      >
+        <RingThreatChoice threats={threats} />
+      </AnalysisToolbar>
     </div>
   );
 }

@@ -1,11 +1,17 @@
-import { useState, type ReactElement } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { THREATS } from '../../core/threats/threats.js';
 import { useAnalysisStore, analysisStore } from '../analysis/analysis-store.js';
-import { CoveragePanel, FindingsPanel, LayersView, SpeedProfileChart, StandoffTable } from '../analysis/panels/index.js';
+import { CoveragePanel, FindingsPanel, LayersView, SpeedProfileChart, StandoffTable, SuspectItemsPanel } from '../analysis/panels/index.js';
+import { threatOptions } from '../analysis/picker-options.js';
+import { itemThreat } from '../analysis/suspect-item-rings.js';
+import { itemsInZones } from '../analysis/items-in-zones.js';
+import { suspectItemsStore, useSuspectItems } from '../analysis/suspect-items-store.js';
+import { useProject } from '../state/project-store.js';
+import { selectSuspectItem, zoomToSuspectItem } from './suspect-item-wiring.js';
 import { nameLookup } from '../analysis/panels/names.js';
 import { formatKmh, formatM } from '../analysis/format.js';
 import { approachPathsByTarget } from './approach-paths.js';
-import { zoomToFeatures } from './analysis-wiring.js';
+import { sceneSnapshot, zoomToFeatures } from './analysis-wiring.js';
 
 const TABS = [
   { id: 'findings', label: 'Findings' },
@@ -13,10 +19,12 @@ const TABS = [
   { id: 'approach', label: 'Approach' },
   { id: 'standoff', label: 'Standoff' },
   { id: 'layers', label: 'Layers' },
+  { id: 'items', label: 'Suspicious items' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
 const THREAT_NAMES = Object.fromEntries(THREATS.map((t) => [t.id, t.name]));
+const ITEM_THREAT_OPTIONS = threatOptions(THREATS);
 
 /** The collapsible dock under the map: what the analyses found, one tab per analysis. */
 export function AnalysisDock({ open, onToggle }: { open: boolean; onToggle(): void }): ReactElement {
@@ -24,6 +32,16 @@ export function AnalysisDock({ open, onToggle }: { open: boolean; onToggle(): vo
   const findings = useAnalysisStore((s) => s.findings);
   const running = useAnalysisStore((s) => s.status.state === 'running');
   const critical = findings.filter((f) => f.severity === 'critical').length;
+  const itemCount = useSuspectItems((s) => s.items.length);
+  // A dropped item brings its list forward: the advisor reads what falls in its zones at once.
+  const lastCount = useRef(itemCount);
+  useEffect(() => {
+    if (itemCount > lastCount.current) {
+      setTab('items');
+      if (!open) onToggle();
+    }
+    lastCount.current = itemCount;
+  }, [itemCount, open, onToggle]);
   return (
     <section className={`dock${open ? '' : ' is-collapsed'}`} aria-label="Analysis results" data-testid="dock">
       <div className="dock-tabs" role="tablist">
@@ -42,6 +60,7 @@ export function AnalysisDock({ open, onToggle }: { open: boolean; onToggle(): vo
           >
             {t.label}
             {t.id === 'findings' && findings.length > 0 ? <span className={critical ? 'dock-badge bad' : 'dock-badge'}>{findings.length}</span> : null}
+            {t.id === 'items' && itemCount > 0 ? <span className="dock-badge bad">{itemCount}</span> : null}
           </button>
         ))}
         <div className="spacer" />
@@ -56,9 +75,35 @@ export function AnalysisDock({ open, onToggle }: { open: boolean; onToggle(): vo
           {tab === 'approach' && <ApproachTab />}
           {tab === 'standoff' && <StandoffTab />}
           {tab === 'layers' && <LayersTab />}
+          {tab === 'items' && <SuspectItemsTab />}
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The dropped items, each with what its zones reach in the plan as it is now. */
+function SuspectItemsTab(): ReactElement {
+  const items = useSuspectItems((s) => s.items);
+  const selectedId = useSuspectItems((s) => s.selectedId);
+  const revision = useProject((s) => s.revision);
+  const loadRevision = useProject((s) => s.loadRevision);
+  const none = items.length === 0;
+  // A big plan's snapshot is not free: taken only while there are items to measure against.
+  const scene = useMemo(() => (none ? null : sceneSnapshot()), [none, revision, loadRevision]);
+  const rows = useMemo(() => items.map((item) => ({ item, exposure: itemsInZones(scene, item.lonLat, itemThreat(item.threat)) })), [items, scene]);
+  const st = suspectItemsStore.getState();
+  return (
+    <SuspectItemsPanel
+      rows={rows}
+      selectedId={selectedId}
+      threatOptions={ITEM_THREAT_OPTIONS}
+      onSelect={(id) => selectSuspectItem(id)}
+      onRemove={st.remove}
+      onThreatChange={st.setThreat}
+      onZoomToItem={zoomToSuspectItem}
+      onZoomTo={zoomToFeatures}
+    />
   );
 }
 

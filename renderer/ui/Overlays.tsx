@@ -6,6 +6,8 @@ import { dismissError, loadProject } from '../state/edit.js';
 import type { MapController } from '../map/map-controller.js';
 import type { BulwarkApi } from '../../data/api/contract.js';
 import { UiIcon } from './icons.js';
+import { useSuspectItems } from '../analysis/suspect-items-store.js';
+import { itemThreat } from '../analysis/suspect-item-rings.js';
 
 /** The result of an import: what was added, or why nothing was (each finding names its feature). */
 export function ImportPanel(): ReactElement | null {
@@ -95,6 +97,15 @@ export function MeasureReadout(): ReactElement | null {
 /** What a drawing tool expects, so the planner is never left guessing. */
 export function DrawHint(): ReactElement | null {
   const tool = useUi((s) => s.tool);
+  const placing = useSuspectItems((s) => s.placing);
+  const nextThreat = useSuspectItems((s) => s.nextThreat);
+  if (placing) {
+    return (
+      <div className="draw-hint" data-testid="draw-hint">
+        Click where the suspicious item is: its evacuation and shelter rings are drawn for a {itemThreat(nextThreat).name.toLowerCase()} (change the threat in the list). Esc cancels.
+      </div>
+    );
+  }
   if (tool.type !== 'draw') return null;
   const noun = tool.kind.replace(/_/g, ' ');
   const how = tool.geometry === 'Point' ? `Click to place the ${noun}.` : tool.geometry === 'LineString' ? `Click each vertex of the ${noun}; double-click or Enter to finish.` : `Click each corner of the ${noun}; click the first corner or press Enter to close.`;

@@ -5,6 +5,19 @@ import { redo, undo } from '../state/edit.js';
 import { DRAW_TOOLS, GEOMETRY_WORDS, toolTip } from './tools.js';
 import { KindIcon, UiIcon } from './icons.js';
 import { deleteSelection, downloadGeoJson, zoomToProject } from './commands.js';
+import { useSuspectItems } from '../analysis/suspect-items-store.js';
+import { setPlacingSuspectItem } from './suspect-item-wiring.js';
+
+/** A pin inside two rings: the suspicious item and its evacuation and shelter zones. */
+function SuspectItemIcon(): ReactElement {
+  return (
+    <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" fill="none" stroke="currentColor">
+      <circle cx="9" cy="9" r="7.5" strokeWidth="1.2" strokeDasharray="2 1.6" />
+      <circle cx="9" cy="9" r="4.6" strokeWidth="1.4" />
+      <circle cx="9" cy="9" r="1.7" fill="currentColor" stroke="none" />
+    </svg>
+  );
+}
 
 /** The top bar: select, one drawing tool per kind, measure, undo/redo, import/export. */
 export function Toolbar({ onImport }: { onImport: () => void }): ReactElement {
@@ -14,6 +27,7 @@ export function Toolbar({ onImport }: { onImport: () => void }): ReactElement {
   const history = useProject((s) => s.history);
   const info = useProject((s) => s.info);
   const disabled = !info;
+  const placing = useSuspectItems((s) => s.placing);
   return (
     <header className="toolbar" role="toolbar" aria-label="Drawing tools">
       <div className="brand" title={info?.path ?? ''}>
@@ -53,6 +67,20 @@ export function Toolbar({ onImport }: { onImport: () => void }): ReactElement {
         </button>
         <button type="button" className={tool.type === 'measure' && tool.what === 'area' ? 'tool active' : 'tool'} title="Measure area (Shift+M)" data-testid="tool-measure-area" onClick={() => setTool({ type: 'measure', what: 'area' })}>
           <UiIcon.area />
+        </button>
+      </div>
+      <div className="tool-group" aria-label="Incident">
+        <button
+          type="button"
+          className={placing ? 'tool active' : 'tool'}
+          aria-pressed={placing}
+          aria-label="Suspicious item"
+          title="Suspicious item (I) — click the map where the item is: its evacuation and shelter rings are drawn for its threat; drag the pin to move it, Delete removes it"
+          data-testid="tool-suspect-item"
+          disabled={disabled}
+          onClick={() => setPlacingSuspectItem(!placing)}
+        >
+          <SuspectItemIcon />
         </button>
       </div>
       <div className="tool-group" aria-label="History">

@@ -4,6 +4,7 @@ import { analysisStore } from '../analysis/analysis-store.js';
 import { boundsOfFeatures } from '../analysis/bounds-of-features.js';
 import { allFeatures, useProject } from '../state/project-store.js';
 import { mapController } from './commands.js';
+import { connectSuspectItems } from './suspect-item-wiring.js';
 
 /**
  * The glue between the project and the analyses: one analysis controller for the window, fed a
@@ -34,8 +35,11 @@ export function connectAnalysis(create: () => AnalysisController = () => createA
   const off = useProject.subscribe((s, prev) => {
     if (s.revision !== prev.revision || s.loadRevision !== prev.loadRevision) push();
   });
+  // Suspicious items are drawn and computed on the main thread, beside the analyses.
+  const offItems = connectSuspectItems();
   return () => {
     off();
+    offItems();
     c.dispose();
     if (controller === c) controller = null;
   };

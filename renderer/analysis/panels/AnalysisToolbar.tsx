@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { AnalysisSettings, AnalysisStatus } from '../analysis-store.js';
 import { AnalysisStatusIndicator } from './AnalysisStatusIndicator.js';
 import './analysis-panels.css';
@@ -32,6 +32,8 @@ export interface AnalysisToolbarProps {
   onResponseTimeChange(seconds: number): void;
   onRun(): void;
   onCancel(): void;
+  /** More pickers, placed before the run status (the window's target-ring threat). */
+  children?: ReactNode;
 }
 
 function toggle(list: readonly string[], id: string, on: boolean, order: readonly string[]): string[] {
@@ -138,6 +140,7 @@ export function AnalysisToolbar(props: AnalysisToolbarProps) {
         />
         <span className="an-unit">s</span>
       </label>
+      {props.children}
       <AnalysisStatusIndicator status={status} onRun={props.onRun} onCancel={props.onCancel} />
     </div>
   );

@@ -5,3 +5,4 @@ export { SpeedProfileChart, type SpeedProfileChartProps } from './SpeedProfileCh
 export { StandoffTable, type StandoffTableProps } from './StandoffTable.js';
 export { LayersView, type LayersViewProps } from './LayersView.js';
 export { AnalysisStatusIndicator, type AnalysisStatusIndicatorProps } from './AnalysisStatusIndicator.js';
+export { SuspectItemsPanel, type SuspectItemsPanelProps, type SuspectItemRow } from './SuspectItemsPanel.js';
