@@ -13,6 +13,7 @@ export function StatusBar(): ReactElement {
       <Cursor />
       <Scale />
       <div className="spacer" />
+      <Drawing />
       <Analysis />
       <SaveState />
     </footer>
@@ -37,6 +38,17 @@ function Scale(): ReactElement {
       <span className="scale-bar" style={{ width: `${Math.round(bar.px)}px` }} />
       <span className="scale-label">{bar.label}</span>
       <span className="mono">{formatScale(scaleDenominator(lat, zoom))}</span>
+    </span>
+  );
+}
+
+/** While a big project is handed to the map: how much of it is drawn so far. */
+function Drawing(): ReactElement | null {
+  const fraction = useView((s) => s.drawingFraction);
+  if (fraction === null) return null;
+  return (
+    <span className="status-item drawing" data-testid="map-drawing" role="status" title="The project is handed to the map in parts so the window keeps answering">
+      Drawing the map… {Math.floor(fraction * 100)} %
     </span>
   );
 }
