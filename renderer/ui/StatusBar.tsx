@@ -5,6 +5,7 @@ import { useAnalysisStore } from '../analysis/analysis-store.js';
 import { AnalysisStatusIndicator } from '../analysis/panels/AnalysisStatusIndicator.js';
 import { analysisController } from './analysis-wiring.js';
 import { formatScale, scaleBar, scaleDenominator } from '../map/scale.js';
+import { OVERVIEW_ZOOM } from '../map/style/kind-layers.js';
 
 /** The bottom line: cursor position, map scale, analysis progress (while it runs) and save state. */
 export function StatusBar(): ReactElement {
@@ -34,11 +35,18 @@ function Scale(): ReactElement {
   const lat = useView((s) => s.centerLat);
   const bar = scaleBar(lat, zoom, 90);
   return (
-    <span className="status-item scale" data-testid="scale" title="Map scale at the centre of the view (96 dpi screen)">
-      <span className="scale-bar" style={{ width: `${Math.round(bar.px)}px` }} />
-      <span className="scale-label">{bar.label}</span>
-      <span className="mono">{formatScale(scaleDenominator(lat, zoom))}</span>
-    </span>
+    <>
+      <span className="status-item scale" data-testid="scale" title="Map scale at the centre of the view (96 dpi screen)">
+        <span className="scale-bar" style={{ width: `${Math.round(bar.px)}px` }} />
+        <span className="scale-label">{bar.label}</span>
+        <span className="mono">{formatScale(scaleDenominator(lat, zoom))}</span>
+      </span>
+      {zoom < OVERVIEW_ZOOM ? (
+        <span className="status-item" data-testid="overview-note" title="Zoomed out, the map draws buildings without outlines, crowd zones without hatching and barriers as one thin line per type, so big plans stay fluid">
+          Simplified drawing · full symbols from {formatScale(scaleDenominator(lat, OVERVIEW_ZOOM))}
+        </span>
+      ) : null}
+    </>
   );
 }
 
