@@ -13,12 +13,12 @@ export const DRAW_ORDER: readonly InputKind[] = [
 export const CAMERA_GLYPH_ZOOM = 16;
 
 /**
- * Below this zoom (≈ 1:17,000 at mid latitudes) the bulkiest kinds are drawn simplified:
- * buildings without outlines, crowd zones as a plain tint without hatching, barriers as one
- * thin line coloured by type. At that scale a building is 2–4 px and a bollard row's dots
- * merge anyway; the full symbols redraw 100,000 features for seconds per frame in software
- * WebGL (measured in the W3 e2e: outlines 1.1 s, hatching and zone outlines 0.5 s, barrier
- * styles 0.35 s per frame). The status bar says so while zoomed out.
+ * Below this zoom (≈ 1:6,500 at 44° N) the bulkiest kinds are drawn simplified: buildings
+ * without outlines, crowd zones as a plain tint without hatching, barriers as one thin line
+ * coloured by type. A 10 m building is then at most 6 px and a bollard row's dots merge, while
+ * the full symbols cost seconds per frame for 100,000 features in software WebGL (W3 e2e at
+ * 1:17,000, where a 2 km district fits the window: building outlines 1.1 s, zone hatching and
+ * outlines 0.5 s, barrier styles 0.35 s per frame). The status bar says so while zoomed out.
  */
 export const OVERVIEW_ZOOM = 15;
 
