@@ -14,22 +14,23 @@ import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
 import { INPUT_KINDS, type InputKind } from '../../core/scene/kinds.js';
 import type { SceneFeature, SceneGeometry } from '../../core/scene/types.js';
 import { localFrame, sceneBounds, type LocalFrame } from '../../core/geometry/local-frame.js';
-import { useProject } from '../state/project-store.js';
+import { allFeatures, useProject } from '../state/project-store.js';
 import { useUi, useView, type Tool } from '../state/ui-store.js';
 import { baseStyle } from './style/base-style.js';
 import { cameraFovLayers, DRAW_ORDER, kindLayers } from './style/kind-layers.js';
 import { mapIcons } from './style/icons.js';
 import { SELECTION } from './style/palette.js';
 import { cameraWedgesToSource, featuresToSource, ID_PROP } from './scene-geojson.js';
-import { sourceDiff } from './source-diff.js';
-import { SnapIndex } from './snap-index.js';
+import { SourceFeed, type FeedSink } from './source-feed.js';
+import { ProjectSnapIndex } from './project-snap-index.js';
 import { formatAreaM2, formatLengthM, lineLengthM, ringAreaM2 } from './measure.js';
 import type { AnalysisResult } from '../../core/analyze/analysis-types.js';
 import { applyAnalysisToMap, setAnalysisGroupVisible } from '../analysis/apply-analysis-to-map.js';
 import { ANALYSIS_LAYER_GROUPS, ANALYSIS_LAYER_IDS } from '../analysis/analysis-layers.js';
 import { barrierCheckText } from '../analysis/barrier-check-text.js';
 import { DORI_COLOURS } from '../analysis/analysis-layers.js';
-import { prepareCoverageIndex, type CoverageIndex } from '../../core/coverage/coverage-index.js';
+import type { CoverageIndex } from '../../core/coverage/coverage-index.js';
+import { LiveCoverage } from './live-coverage.js';
 import { cameraViewFeatures, cameraViewWithIndex } from '../../core/coverage/camera-view.js';
 
 setWorkerUrl(workerUrl);
@@ -65,16 +66,17 @@ const LIVE_FOV_SOURCE = 'src-live-camera-fov';
 const LIVE_VIEW_SOURCE = 'src-live-camera-view';
 const BEARING_SOURCE = 'src-bearing-handle';
 const BEARING_HANDLE_LAYER = 'bearing-handle';
-/** Features this far around a camera occlude its live view (beyond any DORI Detect reach of a plan camera). */
-const LIVE_VIEW_REACH_M = 800;
-/** The live view's occlusion index is reused while the camera stays in one cell of this size. */
-const LIVE_VIEW_CELL_M = 200;
 /** The bearing handle sits this far from the camera on screen, along its axis. */
 const BEARING_HANDLE_PX = 56;
 const SELECTION_SOURCE = 'src-selection';
 const DRAW_MODES = { Point: 'point', LineString: 'linestring', Polygon: 'polygon' } as const;
 const MEASURE_MODES = { distance: 'measure-distance', area: 'measure-area' } as const;
 const SNAP_TOLERANCE_PX = 10;
+/** Features per message when a big kind is first handed to the map (≈ 100 ms of serialising each). */
+const MAP_CHUNK = 2500;
+const NO_FEATURES: ReadonlyMap<string, SceneFeature> = new Map();
+/** Lets the browser paint and handle input before the next step. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** Terra Draw refuses coordinates with more decimals than its precision: 1e-9° is 0.1 mm. */
 const COORDINATE_PRECISION = 9;
 
@@ -88,10 +90,14 @@ export class MapController {
   readonly map: MapLibreMap;
   readonly ready: Promise<void>;
   private draw: TerraDraw | null = null;
-  private readonly drawn = new Map<string, ReadonlyMap<string, SceneFeature>>();
+  private readonly feeds = new Map<string, SourceFeed>();
+  /** Features handed to the map per kind while a project loads. */
+  private readonly progress = new Map<string, { sent: number; total: number }>();
+  private filling = false;
+  /** Kinds whose layers are hidden until a big project's chunks are all in. */
+  private readonly fillingKinds = new Set<string>();
   private readonly kindLayerIds = new Map<string, string[]>();
-  private snapIndex: SnapIndex | null = null;
-  private snapRevision = -1;
+  private readonly snapIndex = new ProjectSnapIndex();
   private editingId: string | null = null;
   private editingMark: { id: string; kind: string } | null = null;
   private latDeg = 0;
@@ -117,7 +123,7 @@ export class MapController {
   }
   private destroyed = false;
   private analysisView: AnalysisView | null = null;
-  private coverage: { revision: number; preset: string; cell: string; index: CoverageIndex } | null = null;
+  private readonly liveCoverage = new LiveCoverage();
   private liveCameraId: string | null = null;
   /** The analysis view layers' own filters, kept so the live camera's exclusion can be added and removed. */
   private readonly analysisViewFilters = new Map<string, FilterSpecification | null>();
@@ -214,7 +220,7 @@ export class MapController {
     this.startDraw();
     for (const l of this.layersReadyListeners) l();
     this.bindPointer();
-    this.syncAll();
+    void this.syncAllInSteps();
     this.applyHidden();
     this.applySelection();
     this.applyTool(useUi.getState().tool);
@@ -223,14 +229,14 @@ export class MapController {
       useProject.subscribe((s, prev) => {
         if (s.loadRevision !== prev.loadRevision) {
           this.cancelEditing();
-          this.drawn.clear();
+          this.snapIndex.clear();
           const lat = this.projectLatitude();
           if (Math.abs(lat - this.latDeg) > 0.01) {
             this.latDeg = lat;
             this.rebuildLayers();
           }
           this.fitToProject();
-          this.syncAllInSteps();
+          void this.syncAllInSteps();
           return;
         }
         if (s.revisions !== prev.revisions) {
@@ -316,54 +322,107 @@ export class MapController {
     for (const l of this.layersReadyListeners) l();
   }
 
-  private syncAll(): void {
-    this.drawn.clear();
-    for (const kind of INPUT_KINDS) this.syncKind(kind);
-  }
-
   /**
-   * A newly loaded project is handed to the map one kind per task, so a 100,000-feature project
-   * never holds the page in one long task: panels paint and the pointer answers in between.
+   * A newly loaded project is handed to the map kind by kind, the big ones in chunks
+   * (SourceFeed), each in its own task: a 100,000-feature project never holds the page in one
+   * long task, and the status bar shows how much is drawn.
    */
-  private syncAllInSteps(): void {
+  private async syncAllInSteps(): Promise<void> {
     const generation = ++this.loadGeneration;
-    const kinds = [...INPUT_KINDS];
-    const step = () => {
-      if (this.destroyed || generation !== this.loadGeneration) return;
-      const kind = kinds.shift();
-      if (kind === undefined) {
-        this.applySelection();
-        return;
+    const byKind = useProject.getState().byKind;
+    for (const f of this.feeds.values()) f.reset();
+    this.progress.clear();
+    const kinds = [...INPUT_KINDS].sort((a, b) => (byKind.get(a)?.size ?? 0) - (byKind.get(b)?.size ?? 0));
+    for (const kind of kinds) this.progress.set(kind, { sent: 0, total: byKind.get(kind)?.size ?? 0 });
+    this.filling = true;
+    this.reportDrawing();
+    // A big project stays hidden while its chunks go in, then shows at once: the map redraws
+    // after every chunk, and each redraw of what is already in costs seconds in software WebGL.
+    const big = [...byKind.values()].reduce((n, m) => n + m.size, 0) > MAP_CHUNK;
+    this.hideWhileFilling(INPUT_KINDS, big);
+    try {
+      for (const kind of kinds) {
+        if (this.destroyed || generation !== this.loadGeneration) return;
+        await this.feed(kind).sync();
+        await nextTask();
       }
-      this.syncKind(kind);
-      setTimeout(step, 0);
-    };
-    step();
+    } finally {
+      if (generation === this.loadGeneration) {
+        this.hideWhileFilling(INPUT_KINDS, false);
+        this.filling = false;
+        this.progress.clear();
+        this.reportDrawing();
+      }
+    }
+    if (this.destroyed || generation !== this.loadGeneration) return;
+    this.applySelection();
+    // The idle seen between chunks did not count (data-map-idle); let the map say it again.
+    this.map.triggerRepaint();
   }
 
   private syncKind(kind: string): void {
-    const started = performance.now();
-    this.syncKindData(kind);
-    performance.measure(`bulwark:map-sync:${kind}`, { start: started, end: performance.now() });
+    void this.feed(kind).sync();
   }
 
-  private syncKindData(kind: string): void {
-    const source = this.map.getSource<GeoJSONSource>(KIND_SOURCE(kind));
-    if (!source) return;
-    const now = useProject.getState().byKind.get(kind) ?? new Map<string, SceneFeature>();
-    const before = this.drawn.get(kind);
-    const diff = before ? sourceDiff(before, now) : undefined;
-    if (diff && diff.add.length === 0 && diff.remove.length === 0) return;
-    if (diff) void source.updateData({ remove: diff.remove, add: featuresToSource(diff.add).features as GeoJSON.Feature[] });
-    else void source.setData(featuresToSource(now.values()) as GeoJSON.FeatureCollection);
-    this.drawn.set(kind, new Map(now));
-    if (kind === 'camera') this.map.getSource<GeoJSONSource>(FOV_SOURCE)?.setData(cameraWedgesToSource(now.values(), this.frame) as GeoJSON.FeatureCollection);
+  private feed(kind: string): SourceFeed {
+    let feed = this.feeds.get(kind);
+    if (feed) return feed;
+    const send = (what: string, work: () => (Promise<unknown> | undefined)[]) => {
+      const started = performance.now();
+      const pending = work();
+      performance.measure(`bulwark:map-${what}:${kind}`, { start: started, end: performance.now() });
+      return Promise.all(pending);
+    };
+    const source = () => this.map.getSource<GeoJSONSource>(KIND_SOURCE(kind));
+    // The wedges follow the cameras: an edit sends only the changed cameras' wedges.
+    const fov = () => (kind === 'camera' ? this.map.getSource<GeoJSONSource>(FOV_SOURCE) : undefined);
+    const sink: FeedSink = {
+      setData: (features) =>
+        send('set', () => [
+          source()?.setData(featuresToSource(features) as GeoJSON.FeatureCollection),
+          fov()?.setData(cameraWedgesToSource(features, this.frame) as GeoJSON.FeatureCollection),
+        ]),
+      updateData: (remove, add) =>
+        send('update', () => [
+          source()?.updateData({ remove, add: featuresToSource(add).features as GeoJSON.Feature[] }),
+          fov()?.updateData({ remove, add: cameraWedgesToSource(add, this.frame).features as GeoJSON.Feature[] }),
+        ]),
+    };
+    feed = new SourceFeed(sink, () => useProject.getState().byKind.get(kind) ?? NO_FEATURES, {
+      chunkSize: MAP_CHUNK,
+      onProgress: (sent, total) => {
+        if (!this.progress.has(kind)) return;
+        this.progress.set(kind, { sent, total });
+        this.reportDrawing();
+      },
+    });
+    this.feeds.set(kind, feed);
+    return feed;
+  }
+
+  /** The status bar's "Drawing the map … %" while a project is handed to the map. */
+  private reportDrawing(): void {
+    let sent = 0;
+    let total = 0;
+    for (const p of this.progress.values()) {
+      sent += p.sent;
+      total += p.total;
+    }
+    useView.setState({ drawingFraction: this.filling && total > 0 ? Math.min(1, sent / total) : null });
+  }
+
+  private hideWhileFilling(kinds: readonly string[], hide: boolean): void {
+    for (const kind of kinds) {
+      if (hide) this.fillingKinds.add(kind);
+      else this.fillingKinds.delete(kind);
+    }
+    if (!this.destroyed) this.applyHidden();
   }
 
   private applyHidden(): void {
     const hidden = useUi.getState().hidden;
     for (const kind of INPUT_KINDS) {
-      const visibility = hidden[kind] ? 'none' : 'visible';
+      const visibility = hidden[kind] || this.fillingKinds.has(kind) ? 'none' : 'visible';
       for (const id of this.kindLayerIds.get(kind) ?? []) this.map.setLayoutProperty(id, 'visibility', visibility);
     }
   }
@@ -508,29 +567,12 @@ export class MapController {
     }
   }
 
-  /**
-   * The occlusion index around a camera: only features within LIVE_VIEW_REACH_M of the camera's
-   * grid cell go in, so a 60,000-building project does not stall the window; rebuilt when the
-   * project changes or the camera is dragged into another cell.
-   */
+  /** The occlusion index around the camera being edited (only what its DORI levels reach). */
   private currentCoverageIndex(camera: SceneFeature): CoverageIndex | null {
     const s = useProject.getState();
-    if (!s.meta || camera.geometry.type !== 'Point') return null;
+    if (!s.meta) return null;
     const preset = this.analysisView?.doriPreset ?? String(s.meta.settings?.dori_preset ?? '');
-    const [lon, lat] = camera.geometry.coordinates as [number, number];
-    const mPerDegLat = 111_320;
-    const mPerDegLon = mPerDegLat * Math.cos((lat * Math.PI) / 180);
-    const cell = `${Math.floor((lon * mPerDegLon) / LIVE_VIEW_CELL_M)}:${Math.floor((lat * mPerDegLat) / LIVE_VIEW_CELL_M)}`;
-    const c = this.coverage;
-    if (c && c.revision === s.revision && c.preset === preset && c.cell === cell) return c.index;
-    const dLon = (LIVE_VIEW_REACH_M + LIVE_VIEW_CELL_M) / mPerDegLon;
-    const dLat = (LIVE_VIEW_REACH_M + LIVE_VIEW_CELL_M) / mPerDegLat;
-    const features: SceneFeature[] = [];
-    for (const m of s.byKind.values()) for (const f of m.values()) if (f.id === camera.id || near(f.geometry, lon - dLon, lat - dLat, lon + dLon, lat + dLat)) features.push(f);
-    const settings = preset ? { ...s.meta.settings, dori_preset: preset } : s.meta.settings;
-    const index = prepareCoverageIndex({ type: 'FeatureCollection', bulwark: { ...s.meta, settings }, features });
-    this.coverage = { revision: s.revision, preset, cell, index };
-    return index;
+    return this.liveCoverage.index(s.meta, allFeatures, s.revision, camera, preset);
   }
 
   /** Puts the selected feature into Terra Draw's select mode (vertices, midpoints, drag), or clears it. */
@@ -688,34 +730,28 @@ export class MapController {
 
   /** Terra Draw's custom snap: vertices and edges of every visible feature in the project. */
   private readonly snapTo: SnapToCustom = (event: TerraDrawMouseEvent, context) => {
-    const index = this.currentSnapIndex();
-    const snap = index.snap({
-      lngLat: [event.lng, event.lat],
-      cursor: { x: event.containerX, y: event.containerY },
-      tolerancePx: SNAP_TOLERANCE_PX,
-      project: (ll) => this.map.project(ll),
-      unproject: (p) => {
-        const ll = this.map.unproject([p.x, p.y]);
-        return [ll.lng, ll.lat];
+    const s = useProject.getState();
+    const hidden = useUi.getState().hidden;
+    const snap = this.snapIndex.snap(
+      {
+        lngLat: [event.lng, event.lat],
+        cursor: { x: event.containerX, y: event.containerY },
+        tolerancePx: SNAP_TOLERANCE_PX,
+        project: (ll) => this.map.project(ll),
+        unproject: (p) => {
+          const ll = this.map.unproject([p.x, p.y]);
+          return [ll.lng, ll.lat];
+        },
+        excludeId: context.currentId !== undefined ? String(context.currentId) : undefined,
       },
-      excludeId: context.currentId !== undefined ? String(context.currentId) : undefined,
-    });
+      s.byKind,
+      s.revisions,
+      (kind) => !!hidden[kind as InputKind],
+    );
     if (!snap) return undefined;
     const f = 10 ** COORDINATE_PRECISION;
     return [Math.round(snap.lngLat[0] * f) / f, Math.round(snap.lngLat[1] * f) / f];
   };
-
-  private currentSnapIndex(): SnapIndex {
-    const s = useProject.getState();
-    if (!this.snapIndex || this.snapRevision !== s.revision) {
-      const hidden = useUi.getState().hidden;
-      const features: SceneFeature[] = [];
-      for (const [kind, m] of s.byKind) if (!hidden[kind as InputKind]) for (const f of m.values()) features.push(f);
-      this.snapIndex = new SnapIndex(features);
-      this.snapRevision = s.revision;
-    }
-    return this.snapIndex;
-  }
 
   // ---- pointer and view ------------------------------------------------------------------
 
@@ -728,7 +764,9 @@ export class MapController {
     this.bindBearingHandle();
     // For tests and the status bar: whether every tile and image is drawn.
     const container = this.map.getContainer();
-    this.map.on('idle', () => container.setAttribute('data-map-idle', 'true'));
+    this.map.on('idle', () => {
+      if (!this.filling) container.setAttribute('data-map-idle', 'true');
+    });
     this.map.on('dataloading', () => container.setAttribute('data-map-idle', 'false'));
   }
 
@@ -806,25 +844,6 @@ export class MapController {
     }
     return best?.id;
   }
-}
-
-/** Whether a geometry's bounding box meets the box (cheap; a big polygon around the camera counts). */
-function near(g: SceneGeometry, minLon: number, minLat: number, maxLon: number, maxLat: number): boolean {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  const visit = (p: readonly number[]) => {
-    if (p[0] < x0) x0 = p[0];
-    if (p[0] > x1) x1 = p[0];
-    if (p[1] < y0) y0 = p[1];
-    if (p[1] > y1) y1 = p[1];
-  };
-  if (g.type === 'Point') visit(g.coordinates);
-  else if (g.type === 'LineString') g.coordinates.forEach(visit);
-  else if (g.type === 'Polygon') g.coordinates.forEach((r) => r.forEach(visit));
-  else g.coordinates.forEach((p) => p.forEach((r) => r.forEach(visit)));
-  return x0 <= maxLon && x1 >= minLon && y0 <= maxLat && y1 >= minLat;
 }
 
 /** A thin axis from the camera being edited to a round handle that turns it. */

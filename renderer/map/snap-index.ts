@@ -13,6 +13,8 @@ export interface SnapQuery {
   unproject: (p: ScreenPoint) => [number, number];
   /** The feature being edited: never snap to itself. */
   excludeId?: string;
+  /** Further ids to ignore (features whose entries here are out of date). */
+  exclude?: ReadonlySet<string>;
 }
 
 export interface Snap {
@@ -81,7 +83,7 @@ export class SnapIndex {
     let bestEdge: { d: number; p: ScreenPoint; id: string } | undefined;
     for (const i of hits) {
       const id = this.owner[i];
-      if (id === q.excludeId) continue;
+      if (id === q.excludeId || q.exclude?.has(id)) continue;
       const a: [number, number] = [this.segA[2 * i], this.segA[2 * i + 1]];
       const b: [number, number] = [this.segB[2 * i], this.segB[2 * i + 1]];
       const pa = q.project(a), pb = q.project(b);

@@ -50,9 +50,11 @@ export interface ViewState {
   cursor: [number, number] | null;
   zoom: number;
   centerLat: number;
+  /** Share of the project handed to the map while it loads (0–1), null when all of it is. */
+  drawingFraction: number | null;
 }
 
-export const useView = create<ViewState>()(() => ({ cursor: null, zoom: 16, centerLat: 0 }));
+export const useView = create<ViewState>()(() => ({ cursor: null, zoom: 16, centerLat: 0, drawingFraction: null }));
 
 export function setTool(tool: Tool): void {
   useUi.setState({ tool, measure: null, problem: null });

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type ReactElement } from 'react';
+import type { GeoJSONSource } from 'maplibre-gl';
 import { MapController } from '../map/map-controller.js';
 import { useProject } from '../state/project-store.js';
+import { useView } from '../state/ui-store.js';
 import { createDrawn, moveGeometry, setCameraBearing, setMapController } from './commands.js';
 import { analysisStore, type AnalysisState } from '../analysis/analysis-store.js';
 import { DrawHint, EditCallout, MeasureReadout } from './Overlays.js';
@@ -40,10 +42,22 @@ export function MapView({ basemapUrl }: { basemapUrl: string | null }): ReactEle
   return (
     <main className="map-area">
       <div ref={container} className="map" data-testid="map" />
+      <DrawingProgress />
       <DrawHint />
       <MeasureReadout />
       <EditCallout controller={controller} />
     </main>
+  );
+}
+
+/** A big project goes to the map in parts and shows once all are in: say so over the empty map. */
+function DrawingProgress(): ReactElement | null {
+  const fraction = useView((s) => s.drawingFraction);
+  if (fraction === null) return null;
+  return (
+    <div className="draw-hint" role="status" data-testid="map-drawing-overlay">
+      Drawing the project: {Math.floor(fraction * 100)} % handed to the map. It shows when all of it is in; the window stays usable meanwhile.
+    </div>
   );
 }
 
@@ -62,5 +76,16 @@ function exposeForTests(c: MapController): void {
     center: () => c.map.getCenter().toArray(),
     zoom: () => c.map.getZoom(),
     project: (lngLat: [number, number]) => c.project(lngLat),
+    /** How many features a kind's map source holds (what was handed to the map's worker). */
+    sourceCount: async (kind: string) => {
+      const source = c.map.getSource<GeoJSONSource>(`src-${kind}`);
+      const data = source ? await source.getData() : null;
+      return data && data.type === 'FeatureCollection' ? data.features.length : 0;
+    },
+    /** Whether a layer (or its live twin) drew the feature `id` within 6 px of a map point. */
+    drawnNear: (x: number, y: number, layerId: string, id: string) => {
+      const layers = [layerId, `live-${layerId}`].filter((l) => c.map.getLayer(l));
+      return c.map.queryRenderedFeatures([[x - 6, y - 6], [x + 6, y + 6]], { layers }).some((f) => f.properties?.__id === id);
+    },
   };
 }

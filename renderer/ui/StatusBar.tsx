@@ -5,6 +5,7 @@ import { useAnalysisStore } from '../analysis/analysis-store.js';
 import { AnalysisStatusIndicator } from '../analysis/panels/AnalysisStatusIndicator.js';
 import { analysisController } from './analysis-wiring.js';
 import { formatScale, scaleBar, scaleDenominator } from '../map/scale.js';
+import { OVERVIEW_ZOOM } from '../map/style/kind-layers.js';
 
 /** The bottom line: cursor position, map scale, analysis progress (while it runs) and save state. */
 export function StatusBar(): ReactElement {
@@ -13,6 +14,7 @@ export function StatusBar(): ReactElement {
       <Cursor />
       <Scale />
       <div className="spacer" />
+      <Drawing />
       <Analysis />
       <SaveState />
     </footer>
@@ -33,10 +35,28 @@ function Scale(): ReactElement {
   const lat = useView((s) => s.centerLat);
   const bar = scaleBar(lat, zoom, 90);
   return (
-    <span className="status-item scale" data-testid="scale" title="Map scale at the centre of the view (96 dpi screen)">
-      <span className="scale-bar" style={{ width: `${Math.round(bar.px)}px` }} />
-      <span className="scale-label">{bar.label}</span>
-      <span className="mono">{formatScale(scaleDenominator(lat, zoom))}</span>
+    <>
+      <span className="status-item scale" data-testid="scale" title="Map scale at the centre of the view (96 dpi screen)">
+        <span className="scale-bar" style={{ width: `${Math.round(bar.px)}px` }} />
+        <span className="scale-label">{bar.label}</span>
+        <span className="mono">{formatScale(scaleDenominator(lat, zoom))}</span>
+      </span>
+      {zoom < OVERVIEW_ZOOM ? (
+        <span className="status-item" data-testid="overview-note" title="Zoomed out, the map draws buildings without outlines, crowd zones without hatching and barriers as one thin line per type, so big plans stay fluid">
+          Simplified drawing · full symbols from {formatScale(scaleDenominator(lat, OVERVIEW_ZOOM))}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+/** While a big project is handed to the map: how much of it is drawn so far. */
+function Drawing(): ReactElement | null {
+  const fraction = useView((s) => s.drawingFraction);
+  if (fraction === null) return null;
+  return (
+    <span className="status-item drawing" data-testid="map-drawing" role="status" title="The project is handed to the map in parts so the window keeps answering">
+      Drawing the map… {Math.floor(fraction * 100)} %
     </span>
   );
 }
