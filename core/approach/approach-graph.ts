@@ -63,6 +63,13 @@ export interface GraphOptions {
    * AUTO_MAX_EDGE_M (in a dense district a longer straight is a chain of edges that do not turn).
    */
   maxEdgeM: number | 'auto';
+  /**
+   * Which obstacle corners add nodes: 'buildings' (default) — only buildings', so adding a barrier
+   * line or an `obstacle` never adds a node and can only remove legs and shrink bends (the analysis
+   * is monotone in them by construction); true — every obstacle's; false — none (the node set does
+   * not depend on the scene's obstacles at all: monotone in buildings too, at a lattice's accuracy).
+   */
+  cornerNodes?: boolean | 'buildings';
   /** Spacing of start points along the area edge, m. */
   edgeStartSpacingM: number;
   signal?: { aborted: boolean };
@@ -123,10 +130,11 @@ function unit(ax: number, ay: number, bx: number, by: number): XY {
   return [(bx - ax) / l, (by - ay) / l];
 }
 
-function cornerNodes(edges: ObstacleEdges, h: number): RawNode[] {
+function cornerNodes(edges: ObstacleEdges, h: number, buildingsOnly: boolean): RawNode[] {
   const out: RawNode[] = [];
   const r = h + NODE_MARGIN_M;
   edges.rings.forEach((ring, ri) => {
+    if (buildingsOnly && !ring.building) return;
     const p = ring.points;
     if (ring.closed) {
       const n = p.length - 1;
@@ -197,7 +205,9 @@ export function buildApproachGraph(
   options: GraphOptions,
 ): ApproachGraph {
   const h = halfWidthM;
-  const raw = [...edgeStartNodes(starts, options.edgeStartSpacingM), ...cornerNodes(edges, h), ...freeNodes(area, options.freeSpacingM)].filter((n) => pointClear(edges, area, h, n.x, n.y));
+  const corners = options.cornerNodes === false ? [] : cornerNodes(edges, h, options.cornerNodes !== true);
+  const all = [...edgeStartNodes(starts, options.edgeStartSpacingM), ...corners, ...freeNodes(area, options.freeSpacingM)];
+  const raw = all.filter((n) => pointClear(edges, area, h, n.x, n.y));
   const nodeCount = raw.length;
   const x = new Float64Array(nodeCount), y = new Float64Array(nodeCount);
   const cornerX = new Float64Array(nodeCount), cornerY = new Float64Array(nodeCount);
@@ -225,7 +235,8 @@ export function buildApproachGraph(
 
   // Visible pairs within maxEdgeM; starts get out-edges only.
   const from: number[] = [], to: number[] = [], len: number[] = [];
-  const R = options.maxEdgeM === 'auto' ? (nodeCount <= AUTO_DENSE_NODES ? Infinity : AUTO_MAX_EDGE_M) : options.maxEdgeM;
+  // Counted before the clear-of-obstacles filter, so adding an obstacle can only shorten legs.
+  const R = options.maxEdgeM === 'auto' ? (all.length <= AUTO_DENSE_NODES ? Infinity : AUTO_MAX_EDGE_M) : options.maxEdgeM;
   for (let i = 0; i < nodeCount; i++) {
     if ((i & 1023) === 0 && options.signal?.aborted) throw abortError();
     const near = Number.isFinite(R) ? nodesWithin(nodeIndex!, x, y, x[i], y[i], R) : Array.from({ length: nodeCount }, (_, k) => k);

@@ -1,7 +1,7 @@
 import type { ApproachGraph } from './approach-graph.js';
 import type { Accelerator } from './kinematics.js';
 import { abortError } from './abort-error.js';
-import { legAfterTurnMps, turnSpeedMps } from './turn-speed.js';
+import { bendLegMps } from './bend-leg.js';
 
 /**
  * The highest speed a vehicle can have at the end of every graph edge, driving from rest at any
@@ -90,7 +90,11 @@ const IMPROVEMENT_MPS = 1e-9;
 /** Float slack for the straight-acceleration bound (rounding is ~1e-13 m/s at these speeds). */
 const PRUNE_SLACK_MPS = 1e-10;
 
-export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?: { aborted: boolean }): SearchResult {
+/**
+ * `blockedEdge` (optional, 1 = left out) removes edges from the search: the legs that touch a
+ * target before their end, when the search is run for that target alone (`bestArrival`).
+ */
+export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?: { aborted: boolean }, blockedEdge?: Uint8Array): SearchResult {
   const m = g.edgeTo.length;
   const best = new Float64Array(m).fill(-1);
   const bestLabel = new Int32Array(m).fill(-1);
@@ -107,6 +111,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   for (let s = 0; s < g.nodeCount; s++) {
     if (!g.isStart[s]) continue;
     for (let f = g.outStart[s]; f < g.outStart[s + 1]; f++) {
+      if (blockedEdge && blockedEdge[f]) continue;
       const v = acc.speedAfter(0, g.edgeLengthM[f]);
       if (v > best[f]) {
         best[f] = v;
@@ -124,16 +129,15 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     const inMps = best[e];
     // A leg shared with another turn gives each turn half; a leg from a start (no turn) is all ours.
     const inLen = g.isStart[g.edgeFrom[e]] ? 2 * g.edgeLengthM[e] : g.edgeLengthM[e];
-    const cx = g.cornerX[v], cy = g.cornerY[v], nx = g.x[v], ny = g.y[v], c = g.clearanceM[v];
     for (let f = g.outStart[v]; f < g.outStart[v + 1]; f++) {
       // Exact pruning (same result, less work): a turn only lowers the speed, so the leg can end
       // no faster than straight acceleration from inMps, and never above top speed.
       const bf = best[f];
       if (bf >= top) continue;
+      if (blockedEdge && blockedEdge[f]) continue;
       if (acc.speedAfter(inMps, g.edgeLengthM[f]) + PRUNE_SLACK_MPS <= bf + IMPROVEMENT_MPS) continue;
-      const cap = turnSpeedMps(dirX[e], dirY[e], dirX[f], dirY[f], nx, ny, cx, cy, c, limits.minTurnRadiusM, limits.lateralG, 0.5 * Math.min(inLen, g.edgeLengthM[f]));
-      if (cap < 0) continue;
-      const out = legAfterTurnMps(acc, inMps, cap, g.edgeLengthM[f], limits.minTurnRadiusM, limits.lateralG);
+      const out = bendLegMps(g, limits, inMps, dirX[e], dirY[e], dirX[f], dirY[f], v, g.edgeLengthM[f], 0.5 * Math.min(inLen, g.edgeLengthM[f]), best[f] + IMPROVEMENT_MPS);
+      if (out < 0) continue;
       if (out > best[f] + IMPROVEMENT_MPS) {
         best[f] = out;
         bestLabel[f] = labels.add(f, bestLabel[e], out);
