@@ -1,4 +1,4 @@
-import type { ApproachGraph } from './approach-graph.js';
+import { SECTORS, sectorOf, type ApproachGraph } from './approach-graph.js';
 import { filletClear } from './fillet-clear.js';
 import type { VehicleLimits } from './max-speed-search.js';
 import { freeBendLegMps, legAfterTurnMps, turnSpeedMps } from './turn-speed.js';
@@ -21,8 +21,20 @@ export function bendLegMps(
     if (cap < 0) return -1;
     return legAfterTurnMps(limits.accelerator, entryMps, cap, lengthM, limits.minTurnRadiusM, limits.lateralG);
   }
+  // Room inside the bend's wedge (from −dIn round to dOut, the short way): the fillet lies there.
+  let room = Infinity;
+  if (1 - (dInX * dOutX + dInY * dOutY) > 1e-12) {
+    const a0 = Math.atan2(-dInY, -dInX), a1 = Math.atan2(dOutY, dOutX);
+    let d = a1 - a0;
+    while (d > Math.PI) d -= 2 * Math.PI;
+    while (d < -Math.PI) d += 2 * Math.PI;
+    const k0 = sectorOf(d >= 0 ? a0 : a0 + d);
+    const n = Math.ceil((Math.abs(d) / (2 * Math.PI)) * SECTORS) + 1;
+    const at = v * SECTORS;
+    for (let j = 0; j <= n && j < SECTORS; j++) room = Math.min(room, g.sectorClearanceM[at + ((k0 + j) % SECTORS)]);
+  }
   return freeBendLegMps(
-    limits.accelerator, entryMps, lengthM, dInX, dInY, dOutX, dOutY, g.clearanceM[v], maxTangentM,
+    limits.accelerator, entryMps, lengthM, dInX, dInY, dOutX, dOutY, Math.max(g.clearanceM[v], room), maxTangentM,
     limits.minTurnRadiusM, limits.lateralG,
     (r) => filletClear(g.edges, g.areaSegments, px, py, dInX, dInY, dOutX, dOutY, r, g.halfWidthM),
     floorMps,

@@ -71,8 +71,7 @@ interface Candidate { sample: TargetSample; node: number; edge: number; mps: num
 /**
  * The fastest admissible last leg into the target, given the best speed into every edge: the
  * maximum over (sample, node) pairs whose leg is admissible. Pairs are taken in order of an upper
- * bound (straight acceleration from the node's best incoming speed), so most are skipped exactly;
- * the leg's geometry is checked only for a pair that would improve on the best so far.
+ * bound (straight acceleration from the node's best incoming speed), so most are skipped exactly.
  */
 function bestCandidate(g: ApproachGraph, search: SearchResult, limits: VehicleLimits, samples: readonly TargetSample[], targetSegs: [number, number, number, number][], targetOwner: number): Candidate | undefined {
   const h = g.halfWidthM;
@@ -104,6 +103,10 @@ function bestCandidate(g: ApproachGraph, search: SearchResult, limits: VehicleLi
     const v = pairV[c], s = samples[pairS[c]];
     const L = Math.hypot(s.x - g.x[v], s.y - g.y[v]);
     const dx = (s.x - g.x[v]) / L, dy = (s.y - g.y[v]) / L;
+    // The leg's geometry does not depend on how the node was reached: check it once, first.
+    if (!firstContactAtEnd(targetSegs, g.x[v], g.y[v], s.x, s.y, h)) continue;
+    if (!insideArea(g.areaSegments, g.x[v], g.y[v], s.x, s.y)) continue;
+    if (!segmentClear(g.edges, g.x[v], g.y[v], s.x, s.y, h, targetOwner)) continue;
     let val = -1, bestE = -1;
     if (g.isStart[v]) {
       val = acc.speedAfter(0, L);
@@ -122,9 +125,6 @@ function bestCandidate(g: ApproachGraph, search: SearchResult, limits: VehicleLi
       }
     }
     if (!(val > bestMps)) continue;
-    if (!firstContactAtEnd(targetSegs, g.x[v], g.y[v], s.x, s.y, h)) continue;
-    if (!insideArea(g.areaSegments, g.x[v], g.y[v], s.x, s.y)) continue;
-    if (!segmentClear(g.edges, g.x[v], g.y[v], s.x, s.y, h, targetOwner)) continue;
     bestMps = val;
     found = { sample: s, node: v, edge: bestE, mps: val };
   }
