@@ -24,6 +24,8 @@ export interface SearchResult {
   labelEdge: Int32Array;
   labelPred: Int32Array;
   labelMps: Float64Array;
+  /** Labels in use (the arrays may be longer). */
+  labelCount: number;
 }
 
 export interface VehicleLimits {
@@ -92,9 +94,11 @@ const PRUNE_SLACK_MPS = 1e-10;
 
 /**
  * `blockedEdge` (optional, 1 = left out) removes edges from the search: the legs that touch a
- * target before their end, when the search is run for that target alone (`bestArrival`).
+ * target before their end, when the search is run for that target alone (`bestArrival`). `warm`, the
+ * search of the whole graph, seeds it: every best speed whose path uses no blocked edge is a speed the
+ * restricted graph also reaches, and the fixpoint from such lower bounds is the same maximum.
  */
-export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?: { aborted: boolean }, blockedEdge?: Uint8Array): SearchResult {
+export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?: { aborted: boolean }, blockedEdge?: Uint8Array, warm?: SearchResult): SearchResult {
   const m = g.edgeTo.length;
   const best = new Float64Array(m).fill(-1);
   const bestLabel = new Int32Array(m).fill(-1);
@@ -107,6 +111,22 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     const a = g.edgeFrom[e], b = g.edgeTo[e];
     dirX[e] = (g.x[b] - g.x[a]) / g.edgeLengthM[e];
     dirY[e] = (g.y[b] - g.y[a]) / g.edgeLengthM[e];
+  }
+  if (warm && blockedEdge) {
+    const n = warm.labelCount;
+    const clean = new Uint8Array(n);
+    for (let l = 0; l < n; l++) {
+      labels.add(warm.labelEdge[l], warm.labelPred[l], warm.labelMps[l]);
+      const p = warm.labelPred[l];
+      clean[l] = !blockedEdge[warm.labelEdge[l]] && (p < 0 || clean[p] === 1) ? 1 : 0;
+    }
+    for (let e = 0; e < m; e++) {
+      const l = warm.bestLabel[e];
+      if (l < 0 || !clean[l]) continue;
+      best[e] = warm.bestMps[e];
+      bestLabel[e] = l;
+      heap.push(best[e], e);
+    }
   }
   for (let s = 0; s < g.nodeCount; s++) {
     if (!g.isStart[s]) continue;
@@ -145,6 +165,6 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
       }
     }
   }
-  return { bestMps: best, bestLabel, labelEdge: labels.edge, labelPred: labels.pred, labelMps: labels.mps };
+  return { bestMps: best, bestLabel, labelEdge: labels.edge, labelPred: labels.pred, labelMps: labels.mps, labelCount: labels.n };
 }
 
