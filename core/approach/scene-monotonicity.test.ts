@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { localScene, rect, type LocalFeature } from '../drivable/local-scene.js';
 import { analyzeApproach, type ApproachOptions } from './analyze-approach.js';
 import type { XY } from '../geometry/local-frame.js';
+import { approachArea } from './approach-area.js';
 
 /**
  * Scene-level monotonicity (issue #4 §3): adding a barrier line (closed, or with a gap narrower or
@@ -83,4 +84,22 @@ describe('scene-level monotonicity', () => {
       { numRuns: Number(process.env.APPROACH_MONOTONE_RUNS ?? 10), seed: Number(process.env.APPROACH_MONOTONE_SEED ?? 5) },
     );
   }, 120000);
+
+  it('without an analysis area, barriers and obstacles do not widen the studied extent (no longer run-ups)', () => {
+    // Default extent: bounding box of the zone (40–52) and building (10–20, 60–70) grown by 100 m → [−90, 152] × [−60, 170].
+    const base: LocalFeature[] = [
+      { id: 'z1', kind: 'crowd_zone', geometry: poly(zone) },
+      { id: 'b0', kind: 'building', geometry: poly(rect(10, 60, 20, 70)) },
+    ];
+    const more: LocalFeature[] = [
+      ...base,
+      { id: 'w0', kind: 'barrier', geometry: { type: 'LineString', coordinates: [[200, -40], [230, 10]] }, properties: { barrier_type: 'wall' } },
+      { id: 'p0', kind: 'obstacle', geometry: { type: 'Point', coordinates: [-150, 40] }, properties: { radius_m: 0.5 } },
+    ];
+    const a = localScene(base), b = localScene(more);
+    const boxOf = (area: ReturnType<typeof approachArea>) => area[0][0].slice(0, 4).map((p) => p.map((c) => Math.round(c * 1e6) / 1e6));
+    expect(boxOf(approachArea(b.scene, b.frame))).toEqual(boxOf(approachArea(a.scene, a.frame)));
+    expect(boxOf(approachArea(a.scene, a.frame))).toEqual([[-90, -60], [152, -60], [152, 170], [-90, 170]]);
+    // Same extent, and the added measures lie outside it: the starts, the lattice and every leg are unchanged.
+  });
 });
