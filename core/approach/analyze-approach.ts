@@ -1,5 +1,5 @@
 import { sceneFrame, type LocalFrame, type XY } from '../geometry/local-frame.js';
-import { analysisArea } from '../drivable/analysis-area.js';
+import { approachArea } from './approach-area.js';
 import { blockedObstacles } from '../drivable/blocked-obstacles.js';
 import type { StartPlace } from '../drivable/drivable-space.js';
 import { numberProperty, booleanProperty } from '../scene/properties.js';
@@ -79,7 +79,7 @@ function targetsOf(scene: Scene, frame: LocalFrame): { target: ApproachTarget; f
   return out;
 }
 
-function starts(scene: Scene, frame: LocalFrame, area: ReturnType<typeof analysisArea>): StartPlace[] {
+function starts(scene: Scene, frame: LocalFrame, area: ReturnType<typeof approachArea>): StartPlace[] {
   const origins = scene.features.filter((f) => f.properties.kind === 'vehicle_origin' && f.geometry.type === 'Point');
   if (origins.length > 0) return origins.map((f) => ({ kind: 'origin', featureId: f.id, at: frame.toLocal(f.geometry.coordinates as number[]) }));
   return area.map((poly) => ({ kind: 'edge', ring: poly[0] }));
@@ -125,7 +125,7 @@ export function analyzeApproach(scene: Scene, options: ApproachOptions = {}, pro
   const onProgress = options.onProgress ?? progress;
   const classes = vehicleClassesFor(scene);
   const wanted = selectVehicleClasses(classes, options.vehicles ?? DEFAULT_VEHICLE_CODES);
-  const area = analysisArea(scene, frame);
+  const area = approachArea(scene, frame);
   const startPlaces = starts(scene, frame, area);
   const targets = targetsOf(scene, frame);
   const routeOptions: RouteOptions = { ...DEFAULT_ROUTE_OPTIONS, ...options.route, signal: options.signal };

@@ -26,6 +26,13 @@ export interface ApproachGraph {
   readonly isStart: Uint8Array;
   /** Free swing-out room at the node, m (see above); 0 for starts. */
   readonly clearanceM: Float64Array;
+  /**
+   * Free nodes: room in each of SECTORS directions, m (node i, sector k at i·SECTORS + k): no
+   * obstacle edge whose direction from the node falls in the sector lies within this distance + h,
+   * and no area edge within this distance. A fillet whose tangent length fits the sectors its
+   * wedge spans is clear without the exact test.
+   */
+  readonly sectorClearanceM: Float64Array;
   /** Out-edges in CSR form: edges of node i are outStart[i] .. outStart[i+1]-1. */
   readonly outStart: Int32Array;
   readonly edgeTo: Int32Array;
@@ -51,6 +58,9 @@ export const AUTO_DENSE_NODES = 3000;
 export const AUTO_MAX_EDGE_M = 100;
 /** Clearance beyond which a turn is never limited by room, m. */
 export const CLEARANCE_CAP_M = 250;
+/** Directions of the free nodes' room table, and how far it looks, m. */
+export const SECTORS = 32;
+export const SECTOR_REACH_M = 60;
 
 export interface GraphOptions {
   /**
@@ -63,6 +73,13 @@ export interface GraphOptions {
    * AUTO_MAX_EDGE_M (in a dense district a longer straight is a chain of edges that do not turn).
    */
   maxEdgeM: number | 'auto';
+  /**
+   * Which obstacle corners add nodes: 'buildings' (default) — only buildings', so adding a barrier
+   * line or an `obstacle` never adds a node and can only remove legs and shrink bends (the analysis
+   * is monotone in them by construction); true — every obstacle's; false — none (the node set does
+   * not depend on the scene's obstacles at all: monotone in buildings too, at a lattice's accuracy).
+   */
+  cornerNodes?: boolean | 'buildings';
   /** Spacing of start points along the area edge, m. */
   edgeStartSpacingM: number;
   signal?: { aborted: boolean };
@@ -123,10 +140,11 @@ function unit(ax: number, ay: number, bx: number, by: number): XY {
   return [(bx - ax) / l, (by - ay) / l];
 }
 
-function cornerNodes(edges: ObstacleEdges, h: number): RawNode[] {
+function cornerNodes(edges: ObstacleEdges, h: number, buildingsOnly: boolean): RawNode[] {
   const out: RawNode[] = [];
   const r = h + NODE_MARGIN_M;
   edges.rings.forEach((ring, ri) => {
+    if (buildingsOnly && !ring.building) return;
     const p = ring.points;
     if (ring.closed) {
       const n = p.length - 1;
@@ -197,7 +215,9 @@ export function buildApproachGraph(
   options: GraphOptions,
 ): ApproachGraph {
   const h = halfWidthM;
-  const raw = [...edgeStartNodes(starts, options.edgeStartSpacingM), ...cornerNodes(edges, h), ...freeNodes(area, options.freeSpacingM)].filter((n) => pointClear(edges, area, h, n.x, n.y));
+  const corners = options.cornerNodes === false ? [] : cornerNodes(edges, h, options.cornerNodes !== true);
+  const all = [...edgeStartNodes(starts, options.edgeStartSpacingM), ...corners, ...freeNodes(area, options.freeSpacingM)];
+  const raw = all.filter((n) => pointClear(edges, area, h, n.x, n.y));
   const nodeCount = raw.length;
   const x = new Float64Array(nodeCount), y = new Float64Array(nodeCount);
   const cornerX = new Float64Array(nodeCount), cornerY = new Float64Array(nodeCount);
@@ -216,6 +236,12 @@ export function buildApproachGraph(
     clearanceM[i] = Math.max(0, Math.min(CLEARANCE_CAP_M, c));
   });
 
+  const sectorClearanceM = new Float64Array(nodeCount * SECTORS);
+  for (let i = 0; i < nodeCount; i++) {
+    if (isStart[i] || cornerX[i] === cornerX[i]) continue;
+    sectorRoom(edges, areaSegments, h, x[i], y[i], sectorClearanceM, i * SECTORS);
+  }
+
   let nodeIndex: Flatbush | undefined;
   if (nodeCount > 0) {
     nodeIndex = new Flatbush(nodeCount);
@@ -225,7 +251,8 @@ export function buildApproachGraph(
 
   // Visible pairs within maxEdgeM; starts get out-edges only.
   const from: number[] = [], to: number[] = [], len: number[] = [];
-  const R = options.maxEdgeM === 'auto' ? (nodeCount <= AUTO_DENSE_NODES ? Infinity : AUTO_MAX_EDGE_M) : options.maxEdgeM;
+  // Counted before the clear-of-obstacles filter, so adding an obstacle can only shorten legs.
+  const R = options.maxEdgeM === 'auto' ? (all.length <= AUTO_DENSE_NODES ? Infinity : AUTO_MAX_EDGE_M) : options.maxEdgeM;
   for (let i = 0; i < nodeCount; i++) {
     if ((i & 1023) === 0 && options.signal?.aborted) throw abortError();
     const near = Number.isFinite(R) ? nodesWithin(nodeIndex!, x, y, x[i], y[i], R) : Array.from({ length: nodeCount }, (_, k) => k);
@@ -261,7 +288,7 @@ export function buildApproachGraph(
   const inFill = inStart.slice(0, nodeCount);
   const inEdge = new Int32Array(m);
   for (let e = 0; e < m; e++) inEdge[inFill[edgeTo[e]]++] = e;
-  return { halfWidthM: h, nodeCount, x, y, cornerX, cornerY, isStart, clearanceM, outStart, edgeTo, edgeFrom, edgeLengthM, inStart, inEdge, nodeIndex, edges, area, areaSegments, maxEdgeM: R };
+  return { halfWidthM: h, nodeCount, x, y, cornerX, cornerY, isStart, clearanceM, sectorClearanceM, outStart, edgeTo, edgeFrom, edgeLengthM, inStart, inEdge, nodeIndex, edges, area, areaSegments, maxEdgeM: R };
 }
 
 /**
@@ -286,4 +313,40 @@ function pointSegmentDist(px: number, py: number, s: [number, number, number, nu
   const l2 = dx * dx + dy * dy;
   const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - s[0]) * dx + (py - s[1]) * dy) / l2));
   return Math.hypot(px - s[0] - t * dx, py - s[1] - t * dy);
+}
+
+/** Sector of a direction angle (radians). */
+export function sectorOf(angle: number): number {
+  const k = Math.floor(((angle + Math.PI) / (2 * Math.PI)) * SECTORS);
+  return k < 0 ? 0 : k >= SECTORS ? SECTORS - 1 : k;
+}
+
+/** Marks sectors spanned (the short way) from angle a0 to a1 with at most `room`. */
+function markSpan(out: Float64Array, at: number, a0: number, a1: number, room: number): void {
+  let d = a1 - a0;
+  while (d > Math.PI) d -= 2 * Math.PI;
+  while (d < -Math.PI) d += 2 * Math.PI;
+  const from = d >= 0 ? a0 : a0 + d;
+  const k0 = sectorOf(from);
+  const n = Math.ceil((Math.abs(d) / (2 * Math.PI)) * SECTORS) + 1;
+  for (let j = 0; j <= n && j < SECTORS; j++) {
+    const k = (k0 + j) % SECTORS;
+    if (room < out[at + k]) out[at + k] = room;
+  }
+}
+
+/** Room per direction around a free node (see `sectorClearanceM`), conservative: an edge counts at its nearest distance over its whole angular span. */
+function sectorRoom(edges: ObstacleEdges, areaSegments: [number, number, number, number][], h: number, px: number, py: number, out: Float64Array, at: number): void {
+  out.fill(SECTOR_REACH_M - h, at, at + SECTORS);
+  const seg = (ax: number, ay: number, bx: number, by: number, room: number) => {
+    if (room >= out[at] && room >= SECTOR_REACH_M - h) return;
+    markSpan(out, at, Math.atan2(ay - py, ax - px), Math.atan2(by - py, bx - px), Math.max(0, room));
+  };
+  if (edges.index) {
+    edges.index.search(px - SECTOR_REACH_M, py - SECTOR_REACH_M, px + SECTOR_REACH_M, py + SECTOR_REACH_M, (i) => {
+      seg(edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i], pointSegmentDist(px, py, [edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]]) - h);
+      return false;
+    });
+  }
+  for (const s of areaSegments) seg(s[0], s[1], s[2], s[3], pointSegmentDist(px, py, s));
 }

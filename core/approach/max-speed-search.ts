@@ -1,7 +1,7 @@
 import type { ApproachGraph } from './approach-graph.js';
 import type { Accelerator } from './kinematics.js';
 import { abortError } from './abort-error.js';
-import { legAfterTurnMps, turnSpeedMps } from './turn-speed.js';
+import { bendLegMps } from './bend-leg.js';
 
 /**
  * The highest speed a vehicle can have at the end of every graph edge, driving from rest at any
@@ -24,6 +24,8 @@ export interface SearchResult {
   labelEdge: Int32Array;
   labelPred: Int32Array;
   labelMps: Float64Array;
+  /** Labels in use (the arrays may be longer). */
+  labelCount: number;
 }
 
 export interface VehicleLimits {
@@ -90,7 +92,13 @@ const IMPROVEMENT_MPS = 1e-9;
 /** Float slack for the straight-acceleration bound (rounding is ~1e-13 m/s at these speeds). */
 const PRUNE_SLACK_MPS = 1e-10;
 
-export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?: { aborted: boolean }): SearchResult {
+/**
+ * `blockedEdge` (optional, 1 = left out) removes edges from the search: the legs that touch a
+ * target before their end, when the search is run for that target alone (`bestArrival`). `warm`, the
+ * search of the whole graph, seeds it: every best speed whose path uses no blocked edge is a speed the
+ * restricted graph also reaches, and the fixpoint from such lower bounds is the same maximum.
+ */
+export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?: { aborted: boolean }, blockedEdge?: Uint8Array, warm?: SearchResult): SearchResult {
   const m = g.edgeTo.length;
   const best = new Float64Array(m).fill(-1);
   const bestLabel = new Int32Array(m).fill(-1);
@@ -104,9 +112,26 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     dirX[e] = (g.x[b] - g.x[a]) / g.edgeLengthM[e];
     dirY[e] = (g.y[b] - g.y[a]) / g.edgeLengthM[e];
   }
+  if (warm && blockedEdge) {
+    const n = warm.labelCount;
+    const clean = new Uint8Array(n);
+    for (let l = 0; l < n; l++) {
+      labels.add(warm.labelEdge[l], warm.labelPred[l], warm.labelMps[l]);
+      const p = warm.labelPred[l];
+      clean[l] = !blockedEdge[warm.labelEdge[l]] && (p < 0 || clean[p] === 1) ? 1 : 0;
+    }
+    for (let e = 0; e < m; e++) {
+      const l = warm.bestLabel[e];
+      if (l < 0 || !clean[l]) continue;
+      best[e] = warm.bestMps[e];
+      bestLabel[e] = l;
+      heap.push(best[e], e);
+    }
+  }
   for (let s = 0; s < g.nodeCount; s++) {
     if (!g.isStart[s]) continue;
     for (let f = g.outStart[s]; f < g.outStart[s + 1]; f++) {
+      if (blockedEdge && blockedEdge[f]) continue;
       const v = acc.speedAfter(0, g.edgeLengthM[f]);
       if (v > best[f]) {
         best[f] = v;
@@ -124,16 +149,15 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     const inMps = best[e];
     // A leg shared with another turn gives each turn half; a leg from a start (no turn) is all ours.
     const inLen = g.isStart[g.edgeFrom[e]] ? 2 * g.edgeLengthM[e] : g.edgeLengthM[e];
-    const cx = g.cornerX[v], cy = g.cornerY[v], nx = g.x[v], ny = g.y[v], c = g.clearanceM[v];
     for (let f = g.outStart[v]; f < g.outStart[v + 1]; f++) {
       // Exact pruning (same result, less work): a turn only lowers the speed, so the leg can end
       // no faster than straight acceleration from inMps, and never above top speed.
       const bf = best[f];
       if (bf >= top) continue;
+      if (blockedEdge && blockedEdge[f]) continue;
       if (acc.speedAfter(inMps, g.edgeLengthM[f]) + PRUNE_SLACK_MPS <= bf + IMPROVEMENT_MPS) continue;
-      const cap = turnSpeedMps(dirX[e], dirY[e], dirX[f], dirY[f], nx, ny, cx, cy, c, limits.minTurnRadiusM, limits.lateralG, 0.5 * Math.min(inLen, g.edgeLengthM[f]));
-      if (cap < 0) continue;
-      const out = legAfterTurnMps(acc, inMps, cap, g.edgeLengthM[f], limits.minTurnRadiusM, limits.lateralG);
+      const out = bendLegMps(g, limits, inMps, dirX[e], dirY[e], dirX[f], dirY[f], v, g.edgeLengthM[f], 0.5 * Math.min(inLen, g.edgeLengthM[f]), best[f] + IMPROVEMENT_MPS);
+      if (out < 0) continue;
       if (out > best[f] + IMPROVEMENT_MPS) {
         best[f] = out;
         bestLabel[f] = labels.add(f, bestLabel[e], out);
@@ -141,6 +165,6 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
       }
     }
   }
-  return { bestMps: best, bestLabel, labelEdge: labels.edge, labelPred: labels.pred, labelMps: labels.mps };
+  return { bestMps: best, bestLabel, labelEdge: labels.edge, labelPred: labels.pred, labelMps: labels.mps, labelCount: labels.n };
 }
 

@@ -25,7 +25,7 @@ export interface ObstacleEdges {
   /** Uniform bucket grid of the edges, for straight-piece tests that stop at the first hit. */
   readonly grid: EdgeGrid | undefined;
   /** Rings/lines: points (closed rings repeat the first), whether closed, whether convex. */
-  readonly rings: { points: XY[]; closed: boolean; convex: boolean; owner: number }[];
+  readonly rings: { points: XY[]; closed: boolean; convex: boolean; owner: number; building: boolean }[];
 }
 
 /** Sides of the polygon standing in for a disc obstacle. */
@@ -76,15 +76,15 @@ export function obstacleEdges(obstacles: readonly BlockedObstacle[]): ObstacleEd
         poly.forEach((ring, i) => {
           // Obstacle on the left: outer rings counter-clockwise, holes clockwise.
           const r = cleanRing(ring, i === 0);
-          if (r.length >= 4) rings.push({ points: r, closed: true, convex: i === 0 && isConvexRing(r), owner });
+          if (r.length >= 4) rings.push({ points: r, closed: true, convex: i === 0 && isConvexRing(r), owner, building: o.kind === 'building' });
         });
       }
     } else if (o.shape === 'circle') {
-      rings.push({ points: discPolygon(o.centre, o.radiusM), closed: true, convex: true, owner });
+      rings.push({ points: discPolygon(o.centre, o.radiusM), closed: true, convex: true, owner, building: false });
     } else {
       const pts: XY[] = [];
       for (const p of o.line) if (pts.length === 0 || pts[pts.length - 1][0] !== p[0] || pts[pts.length - 1][1] !== p[1]) pts.push([p[0], p[1]]);
-      if (pts.length >= 2) rings.push({ points: pts, closed: false, convex: pts.length === 2, owner });
+      if (pts.length >= 2) rings.push({ points: pts, closed: false, convex: pts.length === 2, owner, building: false });
     }
   });
   let count = 0;

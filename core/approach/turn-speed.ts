@@ -89,3 +89,61 @@ export function turnSpeedMps(
   lastTurnHoldM = cosHalf === 0 ? radiusM : radiusM * lastTurnTanHalf;
   return Math.sqrt(lateralG * G_MPS2 * radiusM);
 }
+
+/** Ratio between neighbouring radii tried for a bend in open ground (a fixed ladder from the class's minimum radius). */
+export const FILLET_RADIUS_STEP = 1.05;
+
+/**
+ * Speed at the end of the leg after a bend at a free node (a point of the obstacle-independent
+ * lattice), m/s, or -1 when no arc of at least the class's minimum radius fits. The bend is a fillet
+ * (arc tangent to both legs, see `filletClear`) of a radius from a fixed ladder r_min·1.05^k up to the
+ * largest the legs allow (tangent length within `maxTangentM`). The speed is the skid limit √(f·g·r),
+ * held along the arc's tangent length past the node. With constant acceleration the leg's end speed
+ * is monotone in r (v² = min(r·(f·g − 2a·tan(θ/2)), u²) + 2aL), so the best clear rung is the first
+ * clear one counted from the better end: the answer is the maximum over a fixed set of radii, each
+ * either clear or not — adding an obstacle can only remove radii, never add a faster one.
+ * Sets `lastLegCapMps` / `lastLegHoldM`.
+ */
+export function freeBendLegMps(
+  acc: Accelerator, entryMps: number, lengthM: number,
+  dInX: number, dInY: number, dOutX: number, dOutY: number,
+  clearanceM: number, maxTangentM: number,
+  minTurnRadiusM: number, lateralG: number,
+  clear: (radiusM: number) => boolean,
+  floorMps = -1,
+): number {
+  const cosT = dInX * dOutX + dInY * dOutY;
+  if (cosT > 1 - 1e-12) {
+    lastLegCapMps = Infinity; lastLegHoldM = 0;
+    return acc.speedAfter(entryMps, lengthM);
+  }
+  const cosHalf = Math.sqrt(Math.max(0, (1 + cosT) / 2));
+  const sinHalf = Math.sqrt(Math.max(0, (1 - cosT) / 2));
+  if (cosHalf < 1e-9) return -1;
+  const tanHalf = sinHalf / cosHalf;
+  const fg = lateralG * G_MPS2;
+  // Beyond the radius whose skid speed is the top speed every radius drives the same: the ladder stops there.
+  const rTop = (acc.topSpeedMps * acc.topSpeedMps) / fg;
+  const rFit = Math.min(maxTangentM / tanHalf, Math.max(minTurnRadiusM, rTop));
+  if (!(rFit >= minTurnRadiusM)) return -1;
+  // Cheap exact bound first: no radius beats the better of the two ends of the ladder.
+  const top = legEndSpeedMps(acc, entryMps, Math.sqrt(fg * rFit), rFit * tanHalf, lengthM);
+  const bottom = legEndSpeedMps(acc, entryMps, Math.sqrt(fg * minTurnRadiusM), minTurnRadiusM * tanHalf, lengthM);
+  if (top <= floorMps && bottom <= floorMps) return -1;
+  const down = top >= bottom;
+  const rBest = down ? rFit : minTurnRadiusM;
+  if (rBest * tanHalf <= clearanceM) { lastLegCapMps = Math.sqrt(fg * rBest); lastLegHoldM = rBest * tanHalf; return down ? top : bottom; }
+  const leg = (r: number) => legEndSpeedMps(acc, entryMps, Math.sqrt(fg * r), r * tanHalf, lengthM);
+  const ok = (r: number) => r * tanHalf <= clearanceM || clear(r);
+  const rungs = Math.floor(Math.log(rFit / minTurnRadiusM) / Math.log(FILLET_RADIUS_STEP) + 1e-9);
+  const radius = (k: number) => (k > rungs ? rFit : minTurnRadiusM * FILLET_RADIUS_STEP ** k);
+  // The leg is monotone in r: nothing on the ladder beats the better end, and the scan stops
+  // as soon as the rungs left cannot beat `floorMps` (exact pruning, same maximum).
+  for (let j = 0; j <= rungs + 1; j++) {
+    const r = radius(down ? rungs + 1 - j : j);
+    const v = leg(r);
+    if (v <= floorMps) return -1;
+    if (ok(r)) { lastLegCapMps = Math.sqrt(fg * r); lastLegHoldM = r * tanHalf; return v; }
+  }
+  return -1;
+}
