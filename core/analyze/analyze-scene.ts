@@ -71,9 +71,9 @@ export function analyzeScene(scene: Scene, options: AnalyzeOptions = {}, control
       { signal: control.signal, onProgress: (f) => control.onProgress?.((base + f * WEIGHT[name]) / total, name) },
       summary,
     );
-    features.push(...r.features);
+    for (const item of r.features) features.push(item);
     Object.assign(summary, r.summary);
-    notices.push(...(r.notices ?? []));
+    for (const item of r.notices ?? []) notices.push(item);
     doneWeight += WEIGHT[name];
     control.onProgress?.(doneWeight / total, name);
   }

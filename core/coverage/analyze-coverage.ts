@@ -73,9 +73,9 @@ export function analyzeCoverage(scene: Scene, options: CoverageOptions = {}, pro
     }
   }
   const features: SceneFeature[] = [];
-  for (const v of views) features.push(...cameraViewFeatures(index, v));
+  for (const v of views) for (const item of cameraViewFeatures(index, v)) features.push(item);
   const zoneResult = zoneCoverage(index, views, zones, tick);
-  features.push(...zoneResult.gaps);
+  for (const item of zoneResult.gaps) features.push(item);
   const perimeterRows = perimeterCoverage(index, views, perimeters, tick);
 
   progress.onProgress?.(1);

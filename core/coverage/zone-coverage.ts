@@ -117,7 +117,7 @@ function zonePaths(frame: LocalFrame, f: SceneFeature): Paths {
   const g = f.geometry;
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
   const parts: Paths = [];
-  for (const rings of polys) parts.push(...evenOdd(rings.map((r) => ringToPath(r.map((p) => frame.toLocal(p))))));
+  for (const rings of polys) for (const item of evenOdd(rings.map((r) => ringToPath(r.map((p) => frame.toLocal(p)))))) parts.push(item);
   return unionPaths(parts);
 }
 
@@ -143,7 +143,7 @@ function openGround(index: CoverageIndex, zone: Paths): Paths {
   const hits = polygonIndex.search(b[0], b[1], b[2], b[3]);
   if (!hits.length) return zone;
   const blocked: Paths = [];
-  for (const i of hits) blocked.push(...evenOdd(polygons[i].rings));
+  for (const i of hits) for (const item of evenOdd(polygons[i].rings)) blocked.push(item);
   return differencePaths(zone, blocked);
 }
 

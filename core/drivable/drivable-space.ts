@@ -108,7 +108,7 @@ export function growMultiPolygon(mp: MultiPolygonXY, deltaM: number): MultiPolyg
         }
       }
     }
-    out.push(...(ClipperLib.JS.PolyTreeToExPolygons(differenceTree(paths, [])) as ExPath[]));
+    for (const item of ClipperLib.JS.PolyTreeToExPolygons(differenceTree(paths, [])) as ExPath[]) out.push(item);
   }
   return exPolygonsToMultiPolygon(out);
 }

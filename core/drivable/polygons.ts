@@ -130,7 +130,7 @@ export function growPaths(closed: Paths, open: Paths, deltaM: number): Paths {
  */
 export function growGroups(groups: { closed: Paths; open: Paths; deltaM: number }[]): Paths {
   const out: Paths = [];
-  for (const g of groups) out.push(...growPaths(g.closed, g.open, g.deltaM));
+  for (const g of groups) for (const item of growPaths(g.closed, g.open, g.deltaM)) out.push(item);
   return out;
 }
 

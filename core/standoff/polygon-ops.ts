@@ -232,6 +232,6 @@ export function unionMostlyDisjoint(parts: readonly Region[]): Region {
     else groups.set(root, [polygons[i]]);
   }
   const out: Region = [];
-  for (const g of groups.values()) out.push(...(g.length === 1 ? g : union(g)));
+  for (const g of groups.values()) for (const item of (g.length === 1 ? g : union(g))) out.push(item);
   return out;
 }

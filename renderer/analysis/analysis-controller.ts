@@ -14,10 +14,22 @@ export interface AnalysisController {
 }
 
 /**
+ * Above this many features the analyses wait for Run instead of re-running after every edit: on a
+ * 100,000-feature district one run takes minutes of CPU (10,000 crowd zones, each a standoff and
+ * approach target), and copying the plan to the worker alone costs ~0.5 s per edit.
+ */
+export const AUTO_RUN_MAX_FEATURES = 20_000;
+
+/**
  * Keeps the analysis store's results current: debounced re-runs after edits and after a change of
  * vehicle classes, threats, DORI preset or response time, in the worker, newest scene wins.
  */
-export function createAnalysisController(store: StoreApi<AnalysisState>, client: AnalysisClient = new AnalysisClient(), delayMs = 400): AnalysisController {
+export function createAnalysisController(
+  store: StoreApi<AnalysisState>,
+  client: AnalysisClient = new AnalysisClient(),
+  delayMs = 400,
+  autoRunMaxFeatures = AUTO_RUN_MAX_FEATURES,
+): AnalysisController {
   let scene: Scene | null = null;
   const runner = createDebouncedAnalysis(
     client,
@@ -37,11 +49,18 @@ export function createAnalysisController(store: StoreApi<AnalysisState>, client:
   const sameSettings = (a: AnalysisSettings, b: AnalysisSettings) =>
     a.vehicles === b.vehicles && sameThreats(a.threats, b.threats) && a.doriPreset === b.doriPreset && a.responseTimeS === b.responseTimeS;
   const unsubscribe = store.subscribe((now, before) => {
-    if (!sameSettings(now, before)) schedule();
+    if (sameSettings(now, before)) return;
+    if (scene && scene.features.length > autoRunMaxFeatures) store.getState().awaitingRun(scene.features.length);
+    else schedule();
   });
   return {
     sceneChanged(next) {
       scene = next;
+      if (next.features.length > autoRunMaxFeatures) {
+        runner.cancel();
+        store.getState().awaitingRun(next.features.length);
+        return;
+      }
       schedule();
     },
     runNow() {

@@ -128,6 +128,31 @@ describe('analysis controller', () => {
     controller.dispose();
   });
 
+  it('a plan above the auto-run limit waits for Run: no run after an edit or a settings change', () => {
+    const ports: FakeAnalysisPort[] = [];
+    const client = new AnalysisClient(() => {
+      const p = new FakeAnalysisPort();
+      ports.push(p);
+      return p;
+    });
+    const scene = riversideScene();
+    const store = createAnalysisStore();
+    // A limit one below this plan's size makes it "large".
+    const controller = createAnalysisController(store, client, 100, scene.features.length - 1);
+    controller.sceneChanged(scene);
+    vi.advanceTimersByTime(500);
+    expect(ports.flatMap((p) => p.posted)).toHaveLength(0);
+    expect(store.getState().status).toEqual({ state: 'manual', featureCount: scene.features.length });
+    store.getState().setVehicles(['N2A']);
+    vi.advanceTimersByTime(500);
+    expect(ports.flatMap((p) => p.posted)).toHaveLength(0);
+    controller.runNow();
+    expect(ports.flatMap((p) => p.posted)).toHaveLength(1);
+    expect(ports[0].posted[0].options.vehicles).toEqual(['N2A']);
+    expect(store.getState().status.state).toBe('running');
+    controller.dispose();
+  });
+
   it('an analysis error shows in the status', async () => {
     const port = new FakeAnalysisPort();
     const store = createAnalysisStore();

@@ -10,7 +10,9 @@ export type AnalysisStatus =
   | { state: 'running'; fraction: number; stage: string }
   | { state: 'cancelled' }
   | { state: 'error'; message: string }
-  | { state: 'done' };
+  | { state: 'done' }
+  /** A plan too big to re-analyse after every edit: results (if any) are older than the plan; Run re-runs. */
+  | { state: 'manual'; featureCount: number };
 
 /** The choices the toolbar makes; they become `AnalyzeOptions` and the scene's DORI preset. */
 export interface AnalysisSettings {
@@ -54,6 +56,8 @@ export interface AnalysisState extends AnalysisSettings {
   finished(result: AnalysisResult, scene: Scene): void;
   failed(message: string): void;
   cancelled(): void;
+  /** The plan changed but is too big to re-run by itself (see AUTO_RUN_MAX_FEATURES). */
+  awaitingRun(featureCount: number): void;
 }
 
 export const DEFAULT_ANALYSIS_SETTINGS: AnalysisSettings = {
@@ -143,6 +147,9 @@ export function createAnalysisStore(initial: Partial<AnalysisSettings> = {}): St
       },
       failed: (message) => set({ status: { state: 'error', message } }),
       cancelled: () => set({ status: { state: 'cancelled' } }),
+      awaitingRun: (featureCount) => {
+        if (get().status.state !== 'running') set({ status: { state: 'manual', featureCount } });
+      },
     };
   });
 }

@@ -31,6 +31,7 @@ export function AnalysisDock({ open, onToggle }: { open: boolean; onToggle(): vo
   const [tab, setTab] = useState<TabId>('findings');
   const findings = useAnalysisStore((s) => s.findings);
   const running = useAnalysisStore((s) => s.status.state === 'running');
+  const analysed = useAnalysisStore((s) => s.result !== null);
   const critical = findings.filter((f) => f.severity === 'critical').length;
   const itemCount = useSuspectItems((s) => s.items.length);
   // A dropped item brings its list forward: the advisor reads what falls in its zones at once.
@@ -70,7 +71,7 @@ export function AnalysisDock({ open, onToggle }: { open: boolean; onToggle(): vo
       </div>
       {open ? (
         <div className="dock-body" role="tabpanel" data-testid={`dock-panel-${tab}`}>
-          {tab === 'findings' && <FindingsPanel findings={findings} onZoomTo={zoomToFeatures} stale={running} />}
+          {tab === 'findings' && <FindingsPanel findings={findings} onZoomTo={zoomToFeatures} stale={running} analysed={analysed} />}
           {tab === 'coverage' && <CoverageTab />}
           {tab === 'approach' && <ApproachTab />}
           {tab === 'standoff' && <StandoffTab />}

@@ -50,7 +50,7 @@ export function selectAll(): void {
   const ids: string[] = [];
   for (const [kind, m] of useProject.getState().byKind) {
     if (hidden[kind as InputKind] || locked[kind as InputKind]) continue;
-    ids.push(...m.keys());
+    for (const item of m.keys()) ids.push(item);
   }
   useUi.setState({ selection: ids, problem: null });
 }

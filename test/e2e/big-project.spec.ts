@@ -39,6 +39,10 @@ test('100,000 features load and the window stays responsive', async ({ page }) =
   await expect(page.locator('[data-map-idle=true]')).toBeVisible({ timeout: 240_000 });
   const readyMs = Date.now() - t;
   await expect(page.getByTestId('map-drawing')).toHaveCount(0);
+  // 100,000 features are above the auto-run limit: the analyses wait for Run instead of taking a
+  // core for minutes after every edit (renderer/analysis/analysis-controller.ts).
+  await expect(page.getByTestId('analysis-state')).toHaveText('Large plan: run by hand');
+  await expect(page.getByTestId('findings-not-run')).toBeVisible();
   await stopProfile(loadProfile, 'load');
   // "After the data has arrived": tasks that started once the API's answer was in (load-api's end).
   const load = await page.evaluate(() => {

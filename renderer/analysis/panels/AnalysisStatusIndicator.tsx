@@ -8,7 +8,7 @@ export interface AnalysisStatusIndicatorProps {
   onRun?(): void;
 }
 
-const IDLE_TEXT = { idle: 'Not run', done: 'Up to date', cancelled: 'Cancelled', error: 'Analysis failed' } as const;
+const IDLE_TEXT = { idle: 'Not run', done: 'Up to date', cancelled: 'Cancelled', error: 'Analysis failed', manual: 'Large plan: run by hand' } as const;
 
 /** Analysis progress with cancel (running) or the state with an optional Run button: for the toolbar and the status bar. */
 export function AnalysisStatusIndicator({ status, onCancel, onRun }: AnalysisStatusIndicatorProps) {
@@ -30,7 +30,17 @@ export function AnalysisStatusIndicator({ status, onCancel, onRun }: AnalysisSta
   }
   return (
     <div className="an-run">
-      <span className={`an-status${status.state === 'error' ? ' an-bad' : ''}`} title={status.state === 'error' ? status.message : undefined}>
+      <span
+        className={`an-status${status.state === 'error' ? ' an-bad' : ''}`}
+        data-testid="analysis-state"
+        title={
+          status.state === 'error'
+            ? status.message
+            : status.state === 'manual'
+              ? `${status.featureCount.toLocaleString('en-GB')} features: the analyses no longer re-run after every edit; press Run analyses when you want them`
+              : undefined
+        }
+      >
         {IDLE_TEXT[status.state]}
         {status.state === 'error' ? `: ${status.message}` : ''}
       </span>

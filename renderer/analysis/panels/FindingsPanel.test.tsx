@@ -32,6 +32,12 @@ describe('FindingsPanel', () => {
     ]);
   });
 
+  it('before any analysis has finished it says "not analysed", never a false all-clear', () => {
+    render(<FindingsPanel findings={[]} onZoomTo={() => {}} analysed={false} />);
+    expect(screen.getByText(/Not analysed yet/)).toBeTruthy();
+    expect(screen.queryByText(/No findings/)).toBeNull();
+  });
+
   it('says so when there is nothing wrong, with no count in a problem colour', () => {
     const { container } = render(<FindingsPanel findings={[]} onZoomTo={() => {}} />);
     expect(screen.getByText(/No findings/)).toBeTruthy();

@@ -7,12 +7,14 @@ export interface FindingsPanelProps {
   onZoomTo(featureIds: string[]): void;
   /** True while a newer analysis runs: the list stays, dimmed. */
   stale?: boolean;
+  /** False until an analysis has finished on this plan: "no findings" would then be a false all-clear. */
+  analysed?: boolean;
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
 
 /** The bottom panel's list of what is wrong, most severe first; a click zooms to the place. */
-export function FindingsPanel({ findings, onZoomTo, stale }: FindingsPanelProps) {
+export function FindingsPanel({ findings, onZoomTo, stale, analysed = true }: FindingsPanelProps) {
   const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length] as const);
   return (
     <section className={`an-panel an-findings${stale ? ' an-stale' : ''}`} aria-label="Findings">
@@ -26,7 +28,11 @@ export function FindingsPanel({ findings, onZoomTo, stale }: FindingsPanelProps)
           ))}
         </span>
       </header>
-      {findings.length === 0 ? (
+      {findings.length === 0 && !analysed ? (
+        <p className="an-empty" data-testid="findings-not-run">
+          Not analysed yet: press Run analyses to check barriers, standoff, coverage and layers.
+        </p>
+      ) : findings.length === 0 ? (
         <p className="an-empty">No findings: every barrier holds, no standoff is short, and the zones are covered.</p>
       ) : (
         <ol className="an-finding-list">
