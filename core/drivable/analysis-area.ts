@@ -1,6 +1,6 @@
 import { isOutputKind } from '../scene/kinds.js';
 import { geometryPositions, type LocalFrame } from '../geometry/local-frame.js';
-import type { Scene } from '../scene/types.js';
+import type { Scene, SceneFeature } from '../scene/types.js';
 import { multiPolygonToPaths, polyTreeToMultiPolygon, differenceTree, type MultiPolygonXY } from './polygons.js';
 
 /** How far the default analysis area reaches beyond the features (scene-format.md, `analysis_area`). */
@@ -9,8 +9,9 @@ export const DEFAULT_AREA_MARGIN_M = 100;
 /**
  * The extent studied, in local metres: the union of the scene's `analysis_area` polygons, or,
  * without one, the bounding box of all input features grown by 100 m (scene-format.md).
+ * `sizedBy` narrows which input features size that default box (an analysis may leave some out).
  */
-export function analysisArea(scene: Scene, frame: LocalFrame): MultiPolygonXY {
+export function analysisArea(scene: Scene, frame: LocalFrame, sizedBy: (f: SceneFeature) => boolean = () => true): MultiPolygonXY {
   const areas = scene.features.filter((f) => f.properties.kind === 'analysis_area' && f.geometry.type === 'Polygon');
   if (areas.length > 0) {
     const mp: MultiPolygonXY = areas.map((f) => (f.geometry.coordinates as number[][][]).map((r) => r.map((p) => frame.toLocal(p))));
@@ -19,7 +20,7 @@ export function analysisArea(scene: Scene, frame: LocalFrame): MultiPolygonXY {
   }
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (const f of scene.features) {
-    if (isOutputKind(f.properties.kind)) continue;
+    if (isOutputKind(f.properties.kind) || !sizedBy(f)) continue;
     for (const p of geometryPositions(f.geometry)) {
       const [x, y] = frame.toLocal(p);
       if (x < minX) minX = x;

@@ -5,6 +5,17 @@ import { analysisRequest, createAnalysisStore } from './analysis-store.js';
 import { riversideResult, riversideScene } from './fixtures/riverside-market.js';
 import { FakeAnalysisPort } from './test-support/fake-analysis-port.js';
 
+/** A client whose every (re)spawned worker is a fake port, kept in order of creation. */
+function clientWithFakeWorkers(): { ports: FakeAnalysisPort[]; client: AnalysisClient } {
+  const ports: FakeAnalysisPort[] = [];
+  const client = new AnalysisClient(() => {
+    const p = new FakeAnalysisPort();
+    ports.push(p);
+    return p;
+  });
+  return { ports, client };
+}
+
 describe('analysis store', () => {
   it('derives findings on a finished run and keeps the selected path only if it still exists', () => {
     const store = createAnalysisStore({ responseTimeS: 90 });
@@ -71,12 +82,7 @@ describe('analysis controller', () => {
   afterEach(() => vi.useRealTimers());
 
   it('re-runs after an edit and after a settings change, and puts the newest result in the store', async () => {
-    const ports: FakeAnalysisPort[] = [];
-    const client = new AnalysisClient(() => {
-      const p = new FakeAnalysisPort();
-      ports.push(p);
-      return p;
-    });
+    const { ports, client } = clientWithFakeWorkers();
     const store = createAnalysisStore();
     const controller = createAnalysisController(store, client, 250);
     controller.sceneChanged(riversideScene());
@@ -106,12 +112,7 @@ describe('analysis controller', () => {
   });
 
   it('choosing the ring threat reorders the threats without re-running the analyses', () => {
-    const ports: FakeAnalysisPort[] = [];
-    const client = new AnalysisClient(() => {
-      const p = new FakeAnalysisPort();
-      ports.push(p);
-      return p;
-    });
+    const { ports, client } = clientWithFakeWorkers();
     const store = createAnalysisStore();
     const controller = createAnalysisController(store, client, 100);
     controller.sceneChanged(riversideScene());
@@ -129,12 +130,7 @@ describe('analysis controller', () => {
   });
 
   it('a plan above the auto-run limit waits for Run: no run after an edit or a settings change', () => {
-    const ports: FakeAnalysisPort[] = [];
-    const client = new AnalysisClient(() => {
-      const p = new FakeAnalysisPort();
-      ports.push(p);
-      return p;
-    });
+    const { ports, client } = clientWithFakeWorkers();
     const scene = riversideScene();
     const store = createAnalysisStore();
     // A limit one below this plan's size makes it "large".
