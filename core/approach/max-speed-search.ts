@@ -34,39 +34,54 @@ export interface VehicleLimits {
   lateralG: number;
 }
 
-/** A max-heap of (speed, edge) pairs on typed arrays. */
+/**
+ * A max-heap of edges keyed by their best speed, on typed arrays, one entry per edge: raising an
+ * edge's speed moves its entry up instead of adding another (no stale entries to pop). Ties go to
+ * the lower edge index, so the pop order is the same as a heap of (speed, edge) pairs that skips
+ * entries below the edge's current best.
+ */
 class MaxHeap {
-  private keys = new Float64Array(1024);
-  private vals = new Int32Array(1024);
+  private keys: Float64Array;
+  private vals: Int32Array;
+  /** Position of each edge in the heap, -1 when absent. */
+  private pos: Int32Array;
   size = 0;
+  constructor(edgeCount: number) {
+    this.keys = new Float64Array(Math.max(1, edgeCount));
+    this.vals = new Int32Array(Math.max(1, edgeCount));
+    this.pos = new Int32Array(edgeCount).fill(-1);
+  }
+  /** Inserts the edge, or raises its key (keys only ever rise). */
   push(key: number, val: number): void {
-    if (this.size === this.keys.length) {
-      const k = new Float64Array(this.size * 2); k.set(this.keys); this.keys = k;
-      const v = new Int32Array(this.size * 2); v.set(this.vals); this.vals = v;
-    }
-    let i = this.size++;
+    const keys = this.keys, vals = this.vals, pos = this.pos;
+    let i = pos[val];
+    if (i < 0) i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (this.keys[p] > key || (this.keys[p] === key && this.vals[p] <= val)) break;
-      this.keys[i] = this.keys[p]; this.vals[i] = this.vals[p]; i = p;
+      if (keys[p] > key || (keys[p] === key && vals[p] <= val)) break;
+      keys[i] = keys[p]; vals[i] = vals[p]; pos[vals[i]] = i; i = p;
     }
-    this.keys[i] = key; this.vals[i] = val;
+    keys[i] = key; vals[i] = val; pos[val] = i;
   }
   /** Pops the top; returns its value, the key in `lastKey`. */
   lastKey = 0;
   pop(): number {
-    const topV = this.vals[0];
-    this.lastKey = this.keys[0];
-    const k = this.keys[--this.size], v = this.vals[this.size];
+    const keys = this.keys, vals = this.vals, pos = this.pos;
+    const topV = vals[0];
+    this.lastKey = keys[0];
+    pos[topV] = -1;
+    const n = --this.size;
+    if (n === 0) return topV;
+    const k = keys[n], v = vals[n];
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
-      if (c >= this.size) break;
-      if (c + 1 < this.size && (this.keys[c + 1] > this.keys[c] || (this.keys[c + 1] === this.keys[c] && this.vals[c + 1] < this.vals[c]))) c++;
-      if (this.keys[c] < k || (this.keys[c] === k && this.vals[c] >= v)) break;
-      this.keys[i] = this.keys[c]; this.vals[i] = this.vals[c]; i = c;
+      if (c >= n) break;
+      if (c + 1 < n && (keys[c + 1] > keys[c] || (keys[c + 1] === keys[c] && vals[c + 1] < vals[c]))) c++;
+      if (keys[c] < k || (keys[c] === k && vals[c] >= v)) break;
+      keys[i] = keys[c]; vals[i] = vals[c]; pos[vals[i]] = i; i = c;
     }
-    this.keys[i] = k; this.vals[i] = v;
+    keys[i] = k; vals[i] = v; pos[v] = i;
     return topV;
   }
 }
@@ -103,7 +118,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   const best = new Float64Array(m).fill(-1);
   const bestLabel = new Int32Array(m).fill(-1);
   const labels = new Labels();
-  const heap = new MaxHeap();
+  const heap = new MaxHeap(m);
   const acc = limits.accelerator;
   const top = acc.topSpeedMps;
   const dirX = new Float64Array(m), dirY = new Float64Array(m);
@@ -143,7 +158,6 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   let pops = 0;
   while (heap.size > 0) {
     const e = heap.pop();
-    if (heap.lastKey < best[e]) continue;
     if ((++pops & 0xffff) === 0 && signal?.aborted) throw abortError();
     const v = g.edgeTo[e];
     const inMps = best[e];
