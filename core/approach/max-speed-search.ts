@@ -2,6 +2,7 @@ import type { ApproachGraph } from './approach-graph.js';
 import type { Accelerator } from './kinematics.js';
 import { abortError } from './abort-error.js';
 import { bendLegMps } from './bend-leg.js';
+import { G_MPS2 } from '../vehicles/vehicle-classes.js';
 
 /**
  * The highest speed a vehicle can have at the end of every graph edge, driving from rest at any
@@ -155,6 +156,24 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
       }
     }
   }
+  // Out-edges still worth scanning, per node, as linked lists in CSR order (same order, so the same
+  // labels): an edge leaves once it is blocked or at top speed, since nothing can raise it then.
+  const head = new Int32Array(g.nodeCount).fill(-1);
+  const next = new Int32Array(m).fill(-1), prev = new Int32Array(m).fill(-1);
+  for (let v = 0; v < g.nodeCount; v++) {
+    let last = -1;
+    for (let f = g.outStart[v]; f < g.outStart[v + 1]; f++) {
+      if (best[f] >= top || (blockedEdge && blockedEdge[f])) continue;
+      if (last < 0) head[v] = f; else next[last] = f;
+      prev[f] = last;
+      last = f;
+    }
+  }
+  const edgeFrom = g.edgeFrom, edgeLengthM = g.edgeLengthM;
+  // For the turn bound below (constant acceleration only): fg and 2a, with relative margins far
+  // above the rounding of the exact computation (~1e-15).
+  const twoA = acc.constantAccelMps2 !== undefined ? 2 * acc.constantAccelMps2 : -1;
+  const fgWide = limits.lateralG * G_MPS2 * (1 + 1e-6);
   let pops = 0;
   while (heap.size > 0) {
     const e = heap.pop();
@@ -162,20 +181,40 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     const v = g.edgeTo[e];
     const inMps = best[e];
     // A leg shared with another turn gives each turn half; a leg from a start (no turn) is all ours.
-    const inLen = g.isStart[g.edgeFrom[e]] ? 2 * g.edgeLengthM[e] : g.edgeLengthM[e];
-    for (let f = g.outStart[v]; f < g.outStart[v + 1]; f++) {
+    const inLen = g.isStart[edgeFrom[e]] ? 2 * edgeLengthM[e] : edgeLengthM[e];
+    const ex = dirX[e], ey = dirY[e];
+    for (let f = head[v]; f >= 0; f = next[f]) {
       // Exact pruning (same result, less work): a turn only lowers the speed, so the leg can end
       // no faster than straight acceleration from inMps, and never above top speed.
       const bf = best[f];
-      if (bf >= top) continue;
-      if (blockedEdge && blockedEdge[f]) continue;
-      if (acc.speedAfter(inMps, g.edgeLengthM[f]) + PRUNE_SLACK_MPS <= bf + IMPROVEMENT_MPS) continue;
-      const out = bendLegMps(g, limits, inMps, dirX[e], dirY[e], dirX[f], dirY[f], v, g.edgeLengthM[f], 0.5 * Math.min(inLen, g.edgeLengthM[f]), best[f] + IMPROVEMENT_MPS);
+      const lf = edgeLengthM[f];
+      if (acc.speedAfter(inMps, lf) + PRUNE_SLACK_MPS <= bf + IMPROVEMENT_MPS) continue;
+      const fx = dirX[f], fy = dirY[f];
+      const maxTangentM = 0.5 * Math.min(inLen, lf);
+      if (twoA > 0 && bf > 0) {
+        // Exact pruning without any square root: every turn (fillet rung or corner arc) has
+        // r ≤ maxTangent / tan(θ/2), so its cap² ≤ f·g·maxTangent·√((1 + cosθ)/(1 − cosθ)), and the leg
+        // ends at most at √(cap² + 2aL) (hvm.md §1 kinematics). Skip when that cannot beat bf.
+        const fl = bf + IMPROVEMENT_MPS;
+        const room = fl * fl * (1 - 1e-8) - twoA * lf;
+        const c = ex * fx + ey * fy;
+        if (room > 0 && c <= 1 - 1e-12) { // a straight-on leg has no turn (turnSpeedMps, freeBendLegMps)
+          const q = room / (fgWide * maxTangentM);
+          if (1 + c <= q * q * (1 - c)) continue;
+        }
+      }
+      const out = bendLegMps(g, limits, inMps, ex, ey, fx, fy, v, lf, maxTangentM, bf + IMPROVEMENT_MPS);
       if (out < 0) continue;
-      if (out > best[f] + IMPROVEMENT_MPS) {
+      if (out > bf + IMPROVEMENT_MPS) {
         best[f] = out;
         bestLabel[f] = labels.add(f, bestLabel[e], out);
         heap.push(out, f);
+        if (out >= top) {
+          // Unlink f (its own `next` stays, so the scan goes on).
+          const p = prev[f], q = next[f];
+          if (p < 0) head[v] = q; else next[p] = q;
+          if (q >= 0) prev[q] = p;
+        }
       }
     }
   }
