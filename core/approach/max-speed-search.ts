@@ -183,26 +183,31 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     // A leg shared with another turn gives each turn half; a leg from a start (no turn) is all ours.
     const inLen = g.isStart[edgeFrom[e]] ? 2 * edgeLengthM[e] : edgeLengthM[e];
     const ex = dirX[e], ey = dirY[e];
+    const inSq = inMps * inMps;
     for (let f = head[v]; f >= 0; f = next[f]) {
       // Exact pruning (same result, less work): a turn only lowers the speed, so the leg can end
       // no faster than straight acceleration from inMps, and never above top speed.
       const bf = best[f];
       const lf = edgeLengthM[f];
-      if (acc.speedAfter(inMps, lf) + PRUNE_SLACK_MPS <= bf + IMPROVEMENT_MPS) continue;
       const fx = dirX[f], fy = dirY[f];
       const maxTangentM = 0.5 * Math.min(inLen, lf);
-      if (twoA > 0 && bf > 0) {
-        // Exact pruning without any square root: every turn (fillet rung or corner arc) has
-        // r ≤ maxTangent / tan(θ/2), so its cap² ≤ f·g·maxTangent·√((1 + cosθ)/(1 − cosθ)), and the leg
-        // ends at most at √(cap² + 2aL) (hvm.md §1 kinematics). Skip when that cannot beat bf.
-        const fl = bf + IMPROVEMENT_MPS;
-        const room = fl * fl * (1 - 1e-8) - twoA * lf;
-        const c = ex * fx + ey * fy;
-        if (room > 0 && c <= 1 - 1e-12) { // a straight-on leg has no turn (turnSpeedMps, freeBendLegMps)
-          const q = room / (fgWide * maxTangentM);
-          if (1 + c <= q * q * (1 - c)) continue;
+      if (twoA > 0) {
+        if (bf > 0) {
+          // The same bounds on squared speeds, no square root (v² = u² + 2aL, hvm.md §1), then the
+          // turn: every turn (fillet rung or corner arc) has r ≤ maxTangent / tan(θ/2), so its
+          // cap² ≤ f·g·maxTangent·√((1 + cosθ)/(1 − cosθ)). Skip when the leg cannot beat bf.
+          const fl = bf + IMPROVEMENT_MPS;
+          const room = fl * fl * (1 - 1e-8) - twoA * lf;
+          if (room > 0) {
+            if (inSq <= room) continue;
+            const c = ex * fx + ey * fy;
+            if (c <= 1 - 1e-12) { // a straight-on leg has no turn (turnSpeedMps, freeBendLegMps)
+              const q = room / (fgWide * maxTangentM);
+              if (1 + c <= q * q * (1 - c)) continue;
+            }
+          }
         }
-      }
+      } else if (acc.speedAfter(inMps, lf) + PRUNE_SLACK_MPS <= bf + IMPROVEMENT_MPS) continue;
       const out = bendLegMps(g, limits, inMps, ex, ey, fx, fy, v, lf, maxTangentM, bf + IMPROVEMENT_MPS);
       if (out < 0) continue;
       if (out > bf + IMPROVEMENT_MPS) {
