@@ -40,6 +40,8 @@ export interface Accelerator {
   readonly topSpeedMps: number;
   /** Speed after `distanceM` of full acceleration from `entryMps` (never above top speed, never below entry). */
   speedAfter(entryMps: number, distanceM: number): number;
+  /** The constant acceleration, m/s², when there is one (cheap squared-speed bounds in the search). */
+  readonly constantAccelMps2?: number;
 }
 
 /** Integration step of the a(v) curve, m/s. */
@@ -57,6 +59,7 @@ export function acceleratorFor(vehicle: Pick<VehicleClass, 'accelMps2' | 'accelC
     const a = vehicle.accelMps2;
     return {
       topSpeedMps: top,
+      constantAccelMps2: a,
       speedAfter: (u, s) => (u >= top ? u : Math.min(top, runUpSpeedMps(u, a, s))),
     };
   }

@@ -2,6 +2,7 @@ import type { ApproachGraph } from './approach-graph.js';
 import type { Accelerator } from './kinematics.js';
 import { abortError } from './abort-error.js';
 import { bendLegMps } from './bend-leg.js';
+import { G_MPS2 } from '../vehicles/vehicle-classes.js';
 
 /**
  * The highest speed a vehicle can have at the end of every graph edge, driving from rest at any
@@ -34,39 +35,54 @@ export interface VehicleLimits {
   lateralG: number;
 }
 
-/** A max-heap of (speed, edge) pairs on typed arrays. */
+/**
+ * A max-heap of edges keyed by their best speed, on typed arrays, one entry per edge: raising an
+ * edge's speed moves its entry up instead of adding another (no stale entries to pop). Ties go to
+ * the lower edge index, so the pop order is the same as a heap of (speed, edge) pairs that skips
+ * entries below the edge's current best.
+ */
 class MaxHeap {
-  private keys = new Float64Array(1024);
-  private vals = new Int32Array(1024);
+  private keys: Float64Array;
+  private vals: Int32Array;
+  /** Position of each edge in the heap, -1 when absent. */
+  private pos: Int32Array;
   size = 0;
+  constructor(edgeCount: number) {
+    this.keys = new Float64Array(Math.max(1, edgeCount));
+    this.vals = new Int32Array(Math.max(1, edgeCount));
+    this.pos = new Int32Array(edgeCount).fill(-1);
+  }
+  /** Inserts the edge, or raises its key (keys only ever rise). */
   push(key: number, val: number): void {
-    if (this.size === this.keys.length) {
-      const k = new Float64Array(this.size * 2); k.set(this.keys); this.keys = k;
-      const v = new Int32Array(this.size * 2); v.set(this.vals); this.vals = v;
-    }
-    let i = this.size++;
+    const keys = this.keys, vals = this.vals, pos = this.pos;
+    let i = pos[val];
+    if (i < 0) i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (this.keys[p] > key || (this.keys[p] === key && this.vals[p] <= val)) break;
-      this.keys[i] = this.keys[p]; this.vals[i] = this.vals[p]; i = p;
+      if (keys[p] > key || (keys[p] === key && vals[p] <= val)) break;
+      keys[i] = keys[p]; vals[i] = vals[p]; pos[vals[i]] = i; i = p;
     }
-    this.keys[i] = key; this.vals[i] = val;
+    keys[i] = key; vals[i] = val; pos[val] = i;
   }
   /** Pops the top; returns its value, the key in `lastKey`. */
   lastKey = 0;
   pop(): number {
-    const topV = this.vals[0];
-    this.lastKey = this.keys[0];
-    const k = this.keys[--this.size], v = this.vals[this.size];
+    const keys = this.keys, vals = this.vals, pos = this.pos;
+    const topV = vals[0];
+    this.lastKey = keys[0];
+    pos[topV] = -1;
+    const n = --this.size;
+    if (n === 0) return topV;
+    const k = keys[n], v = vals[n];
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
-      if (c >= this.size) break;
-      if (c + 1 < this.size && (this.keys[c + 1] > this.keys[c] || (this.keys[c + 1] === this.keys[c] && this.vals[c + 1] < this.vals[c]))) c++;
-      if (this.keys[c] < k || (this.keys[c] === k && this.vals[c] >= v)) break;
-      this.keys[i] = this.keys[c]; this.vals[i] = this.vals[c]; i = c;
+      if (c >= n) break;
+      if (c + 1 < n && (keys[c + 1] > keys[c] || (keys[c + 1] === keys[c] && vals[c + 1] < vals[c]))) c++;
+      if (keys[c] < k || (keys[c] === k && vals[c] >= v)) break;
+      keys[i] = keys[c]; vals[i] = vals[c]; pos[vals[i]] = i; i = c;
     }
-    this.keys[i] = k; this.vals[i] = v;
+    keys[i] = k; vals[i] = v; pos[v] = i;
     return topV;
   }
 }
@@ -103,7 +119,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   const best = new Float64Array(m).fill(-1);
   const bestLabel = new Int32Array(m).fill(-1);
   const labels = new Labels();
-  const heap = new MaxHeap();
+  const heap = new MaxHeap(m);
   const acc = limits.accelerator;
   const top = acc.topSpeedMps;
   const dirX = new Float64Array(m), dirY = new Float64Array(m);
@@ -140,28 +156,70 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
       }
     }
   }
+  // Out-edges still worth scanning, per node, as linked lists in CSR order (same order, so the same
+  // labels): an edge leaves once it is blocked or at top speed, since nothing can raise it then.
+  const head = new Int32Array(g.nodeCount).fill(-1);
+  const next = new Int32Array(m).fill(-1), prev = new Int32Array(m).fill(-1);
+  for (let v = 0; v < g.nodeCount; v++) {
+    let last = -1;
+    for (let f = g.outStart[v]; f < g.outStart[v + 1]; f++) {
+      if (best[f] >= top || (blockedEdge && blockedEdge[f])) continue;
+      if (last < 0) head[v] = f; else next[last] = f;
+      prev[f] = last;
+      last = f;
+    }
+  }
+  const edgeFrom = g.edgeFrom, edgeLengthM = g.edgeLengthM;
+  // For the turn bound below (constant acceleration only): fg and 2a, with relative margins far
+  // above the rounding of the exact computation (~1e-15).
+  const twoA = acc.constantAccelMps2 !== undefined ? 2 * acc.constantAccelMps2 : -1;
+  const fgWide = limits.lateralG * G_MPS2 * (1 + 1e-6);
   let pops = 0;
   while (heap.size > 0) {
     const e = heap.pop();
-    if (heap.lastKey < best[e]) continue;
     if ((++pops & 0xffff) === 0 && signal?.aborted) throw abortError();
     const v = g.edgeTo[e];
     const inMps = best[e];
     // A leg shared with another turn gives each turn half; a leg from a start (no turn) is all ours.
-    const inLen = g.isStart[g.edgeFrom[e]] ? 2 * g.edgeLengthM[e] : g.edgeLengthM[e];
-    for (let f = g.outStart[v]; f < g.outStart[v + 1]; f++) {
+    const inLen = g.isStart[edgeFrom[e]] ? 2 * edgeLengthM[e] : edgeLengthM[e];
+    const ex = dirX[e], ey = dirY[e];
+    const inSq = inMps * inMps;
+    for (let f = head[v]; f >= 0; f = next[f]) {
       // Exact pruning (same result, less work): a turn only lowers the speed, so the leg can end
       // no faster than straight acceleration from inMps, and never above top speed.
       const bf = best[f];
-      if (bf >= top) continue;
-      if (blockedEdge && blockedEdge[f]) continue;
-      if (acc.speedAfter(inMps, g.edgeLengthM[f]) + PRUNE_SLACK_MPS <= bf + IMPROVEMENT_MPS) continue;
-      const out = bendLegMps(g, limits, inMps, dirX[e], dirY[e], dirX[f], dirY[f], v, g.edgeLengthM[f], 0.5 * Math.min(inLen, g.edgeLengthM[f]), best[f] + IMPROVEMENT_MPS);
+      const lf = edgeLengthM[f];
+      const fx = dirX[f], fy = dirY[f];
+      const maxTangentM = 0.5 * Math.min(inLen, lf);
+      if (twoA > 0) {
+        if (bf > 0) {
+          // The same bounds on squared speeds, no square root (v² = u² + 2aL, hvm.md §1), then the
+          // turn: every turn (fillet rung or corner arc) has r ≤ maxTangent / tan(θ/2), so its
+          // cap² ≤ f·g·maxTangent·√((1 + cosθ)/(1 − cosθ)). Skip when the leg cannot beat bf.
+          const fl = bf + IMPROVEMENT_MPS;
+          const room = fl * fl * (1 - 1e-8) - twoA * lf;
+          if (room > 0) {
+            if (inSq <= room) continue;
+            const c = ex * fx + ey * fy;
+            if (c <= 1 - 1e-12) { // a straight-on leg has no turn (turnSpeedMps, freeBendLegMps)
+              const q = room / (fgWide * maxTangentM);
+              if (1 + c <= q * q * (1 - c)) continue;
+            }
+          }
+        }
+      } else if (acc.speedAfter(inMps, lf) + PRUNE_SLACK_MPS <= bf + IMPROVEMENT_MPS) continue;
+      const out = bendLegMps(g, limits, inMps, ex, ey, fx, fy, v, lf, maxTangentM, bf + IMPROVEMENT_MPS);
       if (out < 0) continue;
-      if (out > best[f] + IMPROVEMENT_MPS) {
+      if (out > bf + IMPROVEMENT_MPS) {
         best[f] = out;
         bestLabel[f] = labels.add(f, bestLabel[e], out);
         heap.push(out, f);
+        if (out >= top) {
+          // Unlink f (its own `next` stays, so the scan goes on).
+          const p = prev[f], q = next[f];
+          if (p < 0) head[v] = q; else next[p] = q;
+          if (q >= 0) prev[q] = p;
+        }
       }
     }
   }

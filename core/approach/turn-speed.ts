@@ -92,6 +92,7 @@ export function turnSpeedMps(
 
 /** Ratio between neighbouring radii tried for a bend in open ground (a fixed ladder from the class's minimum radius). */
 export const FILLET_RADIUS_STEP = 1.05;
+const LOG_STEP = Math.log(FILLET_RADIUS_STEP);
 
 /**
  * Speed at the end of the leg after a bend at a free node (a point of the obstacle-independent
@@ -126,6 +127,13 @@ export function freeBendLegMps(
   const rTop = (acc.topSpeedMps * acc.topSpeedMps) / fg;
   const rFit = Math.min(maxTangentM / tanHalf, Math.max(minTurnRadiusM, rTop));
   if (!(rFit >= minTurnRadiusM)) return -1;
+  if (floorMps >= 0) {
+    // Cheaper exact bound first: every rung's cap is at most the widest one's (rungs overshoot
+    // rFit by rounding only, hence the 1e-6), and holding at a cap never beats accelerating
+    // straight from the capped entry speed (rounding slack 1e-7 m/s).
+    const capMax = Math.sqrt(fg * rFit * (1 + 1e-6));
+    if (acc.speedAfter(entryMps < capMax ? entryMps : capMax, lengthM) + 1e-7 <= floorMps) return -1;
+  }
   // Cheap exact bound first: no radius beats the better of the two ends of the ladder.
   const top = legEndSpeedMps(acc, entryMps, Math.sqrt(fg * rFit), rFit * tanHalf, lengthM);
   const bottom = legEndSpeedMps(acc, entryMps, Math.sqrt(fg * minTurnRadiusM), minTurnRadiusM * tanHalf, lengthM);
@@ -133,17 +141,15 @@ export function freeBendLegMps(
   const down = top >= bottom;
   const rBest = down ? rFit : minTurnRadiusM;
   if (rBest * tanHalf <= clearanceM) { lastLegCapMps = Math.sqrt(fg * rBest); lastLegHoldM = rBest * tanHalf; return down ? top : bottom; }
-  const leg = (r: number) => legEndSpeedMps(acc, entryMps, Math.sqrt(fg * r), r * tanHalf, lengthM);
-  const ok = (r: number) => r * tanHalf <= clearanceM || clear(r);
-  const rungs = Math.floor(Math.log(rFit / minTurnRadiusM) / Math.log(FILLET_RADIUS_STEP) + 1e-9);
-  const radius = (k: number) => (k > rungs ? rFit : minTurnRadiusM * FILLET_RADIUS_STEP ** k);
+  const rungs = Math.floor(Math.log(rFit / minTurnRadiusM) / LOG_STEP + 1e-9);
   // The leg is monotone in r: nothing on the ladder beats the better end, and the scan stops
   // as soon as the rungs left cannot beat `floorMps` (exact pruning, same maximum).
   for (let j = 0; j <= rungs + 1; j++) {
-    const r = radius(down ? rungs + 1 - j : j);
-    const v = leg(r);
+    const k = down ? rungs + 1 - j : j;
+    const r = k > rungs ? rFit : minTurnRadiusM * FILLET_RADIUS_STEP ** k;
+    const v = legEndSpeedMps(acc, entryMps, Math.sqrt(fg * r), r * tanHalf, lengthM);
     if (v <= floorMps) return -1;
-    if (ok(r)) { lastLegCapMps = Math.sqrt(fg * r); lastLegHoldM = r * tanHalf; return v; }
+    if (r * tanHalf <= clearanceM || clear(r)) { lastLegCapMps = Math.sqrt(fg * r); lastLegHoldM = r * tanHalf; return v; }
   }
   return -1;
 }
