@@ -1,6 +1,7 @@
 import type { Scene, SceneFeature } from '../scene/types.js';
 import { analyzeCoverage } from '../coverage/analyze-coverage.js';
 import { analyzeApproach } from '../approach/analyze-approach.js';
+import { unreadableRatings } from '../ratings/unreadable-ratings.js';
 import { analyzeStandoff } from '../standoff/analyze-standoff.js';
 import { standoffRings } from '../standoff/rings.js';
 import { analyzeLayers } from '../layers/analyze-layers.js';
@@ -27,7 +28,8 @@ const RUNNERS: Partial<Record<AnalysisName, Runner>> = {
   },
   approach: (scene, options, control) => {
     const r = analyzeApproach(scene, { vehicles: options.vehicles, onProgress: control.onProgress, signal: control.signal as { aborted: boolean } });
-    return { features: r.features, summary: { approach: r.summary } };
+    const notices: AnalysisNotice[] = unreadableRatings(scene).map((u) => ({ severity: 'warning', featureId: u.featureId, message: u.message }));
+    return { features: r.features, summary: { approach: r.summary }, notices };
   },
   standoff: (scene, options, control) => {
     const r = analyzeStandoff(scene, { threats: options.threats }, { onProgress: control.onProgress, signal: control.signal as { aborted: boolean } });

@@ -105,7 +105,17 @@ describe('opening files that are not Bulwark projects', () => {
     expectRefused(path, 'unreadable', /^future\.gpkg was written by a newer Bulwark \(project schema 99; this version reads up to 2\)/);
   });
 
-  it('a damaged page inside a project surfaces as corrupt when read, not as a crash', () => {
+  it('a project whose camera table was dropped is damaged, naming the table, and is not repaired behind the user', () => {
+    const path = join(dir, 'dropped.gpkg');
+    createGpkgProjectStore(path, { scene: scene(3) }).close();
+    const db = new Database(path);
+    db.exec('DROP TABLE camera');
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    expectRefused(path, 'corrupt', /^dropped\.gpkg is damaged: its table 'camera' is listed in gpkg_contents but missing from the file/);
+  });
+
+    it('a damaged page inside a project surfaces as corrupt when read, not as a crash', () => {
     const path = join(dir, 'damaged.gpkg');
     createGpkgProjectStore(path, { scene: scene(3000) }).close();
     const bytes = readFileSync(path);

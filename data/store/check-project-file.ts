@@ -70,6 +70,16 @@ export function checkProjectFile(path: string): { schemaVersion: number } {
     if (version > LATEST_SCHEMA_VERSION) {
       throw new ApiError('unreadable', `${name} was written by a newer Bulwark (project schema ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}); update Bulwark to open it`);
     }
+    // A feature table the GeoPackage registers but the file lacks: dropped by another tool or lost
+    // in a repair. Opening would either fail on the first read or, worse, re-create it empty.
+    const missing = db
+      .prepare("SELECT table_name FROM gpkg_contents WHERE table_name NOT IN (SELECT name FROM sqlite_master WHERE type IN ('table', 'view')) ORDER BY table_name")
+      .pluck()
+      .all() as string[];
+    if (missing.length > 0) {
+      const which = missing.length === 1 ? `table '${missing[0]}' is` : `tables ${missing.map((t) => `'${t}'`).join(', ')} are`;
+      throw new ApiError('corrupt', `${name} is damaged: its ${which} listed in gpkg_contents but missing from the file; open a backup, or import a GeoJSON export into a new project`);
+    }
     return { schemaVersion: version };
   } catch (e) {
     throw asOpenError(e, name);
