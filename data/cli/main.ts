@@ -69,11 +69,17 @@ export function reportError(e: unknown, file: string, io: CliIo): number {
   }
   if (e instanceof ApiError) {
     if (e.findings.length > 0) printFindings(file, e.findings, io);
-    else io.stderr(`${basename(file)}: ${e.message}\n`);
+    else io.stderr(`${withFileName(file, e.message)}\n`);
     return e.code === 'invalid_scene' ? EXIT_INVALID : EXIT_UNREADABLE;
   }
   io.stderr(`${basename(file)}: ${e instanceof Error ? e.message : String(e)}\n`);
   return EXIT_UNREADABLE;
+}
+
+/** `FILE: message`, unless the store's message already begins with the file's name. */
+function withFileName(file: string, message: string): string {
+  const name = basename(file);
+  return message.startsWith(`${name}:`) || message.startsWith(`${name} `) ? message : `${name}: ${message}`;
 }
 
 export function printFindings(file: string, findings: Finding[], io: CliIo): void {
