@@ -48,19 +48,21 @@ export function createAnalysisController(
   };
   const sameSettings = (a: AnalysisSettings, b: AnalysisSettings) =>
     a.vehicles === b.vehicles && sameThreats(a.threats, b.threats) && a.doriPreset === b.doriPreset && a.responseTimeS === b.responseTimeS;
+  // A large plan's run (started by Run) is stale once the plan or the settings change: stop it
+  // (which silences its callbacks) and say the analyses wait for Run again.
+  const holdForRun = (featureCount: number) => {
+    runner.cancel();
+    store.getState().awaitingRun(featureCount);
+  };
   const unsubscribe = store.subscribe((now, before) => {
     if (sameSettings(now, before)) return;
-    if (scene && scene.features.length > autoRunMaxFeatures) store.getState().awaitingRun(scene.features.length);
+    if (scene && scene.features.length > autoRunMaxFeatures) holdForRun(scene.features.length);
     else schedule();
   });
   return {
     sceneChanged(next) {
       scene = next;
-      if (next.features.length > autoRunMaxFeatures) {
-        runner.cancel();
-        store.getState().awaitingRun(next.features.length);
-        return;
-      }
+      if (next.features.length > autoRunMaxFeatures) return holdForRun(next.features.length);
       schedule();
     },
     runNow() {

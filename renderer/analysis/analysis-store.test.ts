@@ -146,6 +146,10 @@ describe('analysis controller', () => {
     expect(ports.flatMap((p) => p.posted)).toHaveLength(1);
     expect(ports[0].posted[0].options.vehicles).toEqual(['N2A']);
     expect(store.getState().status.state).toBe('running');
+    // An edit during that run stops it and the bar goes back to "run by hand", never stuck at running.
+    controller.sceneChanged(scene);
+    expect(ports[0].terminated).toBe(true);
+    expect(store.getState().status).toEqual({ state: 'manual', featureCount: scene.features.length });
     controller.dispose();
   });
 

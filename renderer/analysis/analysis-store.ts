@@ -147,9 +147,7 @@ export function createAnalysisStore(initial: Partial<AnalysisSettings> = {}): St
       },
       failed: (message) => set({ status: { state: 'error', message } }),
       cancelled: () => set({ status: { state: 'cancelled' } }),
-      awaitingRun: (featureCount) => {
-        if (get().status.state !== 'running') set({ status: { state: 'manual', featureCount } });
-      },
+      awaitingRun: (featureCount) => set({ status: { state: 'manual', featureCount } }),
     };
   });
 }
