@@ -148,12 +148,7 @@ function edgeGrid(ax: Float64Array, ay: Float64Array, bx: Float64Array, by: Floa
 
 /** Distance from point (px, py) to segment (ax, ay)–(bx, by). */
 export function pointSegmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
-  const dx = bx - ax, dy = by - ay;
-  const l2 = dx * dx + dy * dy;
-  let t = l2 === 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / l2;
-  if (t < 0) t = 0; else if (t > 1) t = 1;
-  const ex = px - ax - t * dx, ey = py - ay - t * dy;
-  return Math.sqrt(ex * ex + ey * ey);
+  return Math.sqrt(pointSegmentDistance2(px, py, ax, ay, bx, by));
 }
 
 function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: number): number {
@@ -170,13 +165,8 @@ export function segmentsIntersect(ax: number, ay: number, bx: number, by: number
 
 /** Shortest distance between two segments. */
 export function segmentSegmentDistance(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): number {
-  if (segmentsIntersect(ax, ay, bx, by, cx, cy, dx, dy)) return 0;
-  return Math.min(
-    pointSegmentDistance(ax, ay, cx, cy, dx, dy),
-    pointSegmentDistance(bx, by, cx, cy, dx, dy),
-    pointSegmentDistance(cx, cy, ax, ay, bx, by),
-    pointSegmentDistance(dx, dy, ax, ay, bx, by),
-  );
+  // √ is monotone and correctly rounded, so √(min d²) equals min √(d²) bit for bit.
+  return Math.sqrt(segmentSegmentDistance2(ax, ay, bx, by, cx, cy, dx, dy));
 }
 
 /**
