@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Scene, SceneFeature } from '../../core/scene/types.js';
+import type { Scene, SceneFeature, VehicleClassInput } from '../../core/scene/types.js';
 import type { Finding } from '../../core/scene/validate.js';
 
 /**
@@ -24,6 +24,11 @@ export interface Change {
   put?: SceneFeature[];
   /** Ids of features to delete. */
   delete?: string[];
+  /**
+   * The project's vehicle table (`bulwark.vehicles`, scene-format.md) replaced whole; `null`
+   * removes it. Checked with `vehicleTableProblems` and recorded in the history with the features.
+   */
+  vehicles?: VehicleClassInput[] | null;
   /** What the planner did, shown in the undo menu: "Move camera C3". */
   note: string;
 }
@@ -33,6 +38,8 @@ export interface ChangeResult {
   put: SceneFeature[];
   /** Ids no longer stored. */
   deleted: string[];
+  /** Present when the vehicle table changed (a change, its undo or redo): the table now stored, `null` for none. */
+  vehicles?: VehicleClassInput[] | null;
   history: HistoryState;
 }
 
@@ -90,6 +97,22 @@ const feature = z
   })
   .strict();
 
+/** A row of `bulwark.vehicles`: a built-in code with the values it changes, or a whole new vehicle (ranges: core/vehicles). */
+const vehicleRow = z
+  .object({
+    code: z.string().min(1).max(100),
+    name: z.string().max(200).optional(),
+    mass_kg: z.number().optional(),
+    width_m: z.number().optional(),
+    accel_mps2: z.number().optional(),
+    top_speed_kmh: z.number().optional(),
+    min_turn_radius_m: z.number().optional(),
+    lateral_g: z.number().optional(),
+    brake_mps2: z.number().optional(),
+    accel_curve: z.array(z.tuple([z.number(), z.number()])).max(100).optional(),
+  })
+  .catchall(z.unknown());
+
 /** The argument schema of each method; `z.undefined()` for methods that take none. */
 export const API_SCHEMAS = {
   createProject: z.object({ path, name: z.string().max(200).optional(), template: z.enum(['empty', 'demo']).optional() }).strict(),
@@ -100,7 +123,12 @@ export const API_SCHEMAS = {
   recentProjects: z.undefined(),
   loadScene: z.undefined(),
   transact: z
-    .object({ put: z.array(feature).max(200000).optional(), delete: z.array(z.string().min(1)).max(200000).optional(), note: z.string().min(1).max(500) })
+    .object({
+      put: z.array(feature).max(200000).optional(),
+      delete: z.array(z.string().min(1)).max(200000).optional(),
+      vehicles: z.array(vehicleRow).max(1000).nullable().optional(),
+      note: z.string().min(1).max(500),
+    })
     .strict(),
   undo: z.undefined(),
   redo: z.undefined(),

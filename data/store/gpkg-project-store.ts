@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { isOutputKind } from '../../core/scene/kinds.js';
-import type { PropertyValue, Scene, SceneFeature, SceneMeta } from '../../core/scene/types.js';
+import type { PropertyValue, Scene, SceneFeature, SceneMeta, VehicleClassInput } from '../../core/scene/types.js';
+import { vehicleTableProblems } from '../../core/vehicles/validate-vehicle-row.js';
 import { formatFinding, validateFeature, validateScene, type Finding } from '../../core/scene/validate.js';
 import { ApiError, type Change, type ChangeResult, type HistoryState, type Settings } from '../api/contract.js';
 import { geometryEnvelope } from '../gpkg/geometry-blob.js';
@@ -87,12 +88,19 @@ function checkFeatures(features: readonly SceneFeature[], what: string): Finding
   return findings;
 }
 
-/** A feature as it was or is: `seq` is its fid, which is also its place in the scene order. */
+/**
+ * A feature as it was or is: `seq` is its fid, which is also its place in the scene order. The
+ * entry with id `VEHICLES_ENTRY` holds the vehicle table instead (feature ids are never empty):
+ * a version that knows no such entry restores it as "delete feature ''", which does nothing.
+ */
 interface Snapshot {
   id: string;
   seq: number | null;
   feature: SceneFeature | null;
+  vehicles?: VehicleClassInput[] | null;
 }
+
+const VEHICLES_ENTRY = '';
 
 interface TableStatements {
   table: string;
@@ -447,6 +455,7 @@ class GpkgProjectStore implements ProjectStore {
     checkFeatures(puts, basename(this.path));
     return this.guard(() =>
       this.inTransaction(() => {
+        const vehicles = change.vehicles === undefined ? null : this.vehicleEntries(change.vehicles);
         // Thousands of ids (an import): one scan of all ids beats a lookup per id.
         if (puts.length + deletes.length > 2000) this.loadIndex();
         const touched = new Map<string, { before: Snapshot; after: Snapshot }>();
@@ -469,6 +478,7 @@ class GpkgProjectStore implements ProjectStore {
           t.after = { id: f.id, seq: fid, feature };
         }
         const entries = [...touched.values()].filter((t) => t.before.feature !== null || t.after.feature !== null);
+        if (vehicles) entries.push(vehicles);
         if (entries.length) {
           this.q.historyTruncate.run(this.cursor());
           const info = this.q.historyInsert.run(
@@ -488,8 +498,41 @@ class GpkgProjectStore implements ProjectStore {
 
   private result(now: Snapshot[], was: Snapshot[]): ChangeResult {
     const put = now.filter((s) => s.feature !== null).map((s) => s.feature!);
-    const deleted = now.filter((s, i) => s.feature === null && was[i]?.feature !== null).map((s) => s.id);
-    return { put, deleted, history: this.historyStateNow() };
+    const deleted = now.filter((s, i) => s.feature === null && s.id !== VEHICLES_ENTRY && was[i]?.feature !== null).map((s) => s.id);
+    const vehicles = now.find((s) => s.id === VEHICLES_ENTRY);
+    const out: ChangeResult = { put, deleted, history: this.historyStateNow() };
+    if (vehicles) out.vehicles = vehicles.vehicles ?? null;
+    return out;
+  }
+
+  private storedSceneMeta(): Record<string, unknown> {
+    return JSON.parse(this.metaValue('scene_meta') ?? '{"version":1}') as Record<string, unknown>;
+  }
+
+  /**
+   * Checks a new vehicle table and writes it; returns its history entry, or null when the table
+   * is unchanged. A refused table throws before anything is written.
+   */
+  private vehicleEntries(next: VehicleClassInput[] | null): { before: Snapshot; after: Snapshot } | null {
+    const stored = this.storedSceneMeta();
+    const was = Array.isArray(stored.vehicles) ? (stored.vehicles as VehicleClassInput[]) : null;
+    const now = next === null || next.length === 0 ? null : structuredClone(next);
+    const problems = vehicleTableProblems(now ?? [], was ?? []);
+    if (problems.length) {
+      const findings: Finding[] = problems.map((p) => ({ severity: 'error', property: `bulwark.vehicles.${p.code}.${p.field}`, message: p.message }));
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+      throw new ApiError('invalid_scene', `${basename(this.path)}: vehicle table: ${problems[0].message}${more}`, findings);
+    }
+    if (JSON.stringify(was) === JSON.stringify(now)) return null;
+    this.writeVehicles(now);
+    return { before: { id: VEHICLES_ENTRY, seq: null, feature: null, vehicles: was }, after: { id: VEHICLES_ENTRY, seq: null, feature: null, vehicles: now } };
+  }
+
+  private writeVehicles(vehicles: VehicleClassInput[] | null): void {
+    const stored = this.storedSceneMeta();
+    if (vehicles === null) delete stored.vehicles;
+    else setOwn(stored, 'vehicles', vehicles);
+    this.q.setMeta.run('scene_meta', JSON.stringify(stored));
   }
 
   private cursor(): number {
@@ -500,7 +543,9 @@ class GpkgProjectStore implements ProjectStore {
   private restore(states: Snapshot[]): void {
     if (states.length > 2000) this.loadIndex();
     for (const s of states) {
-      if (s.feature === null) this.remove(s.id);
+      if (s.id === VEHICLES_ENTRY) {
+        if (s.vehicles !== undefined) this.writeVehicles(s.vehicles);
+      } else if (s.feature === null) this.remove(s.id);
       else this.write(s.feature, s.seq);
     }
     this.index = null;
