@@ -102,7 +102,14 @@ function apply(result: ChangeResult, note: string | null): void {
   }
   const revisions = { ...s.revisions };
   for (const k of touched) revisions[k] = (revisions[k] ?? 0) + 1;
-  useProject.setState({ revisions, revision: s.revision + 1, history: result.history, lastSavedNote: note ?? s.lastSavedNote, error: null });
+  // The vehicle table lives in the scene's `bulwark` member; a new object, so pickers redraw.
+  let meta = s.meta;
+  if (result.vehicles !== undefined && meta) {
+    meta = { ...meta };
+    if (result.vehicles === null) delete meta.vehicles;
+    else meta.vehicles = result.vehicles;
+  }
+  useProject.setState({ meta, revisions, revision: s.revision + 1, history: result.history, lastSavedNote: note ?? s.lastSavedNote, error: null });
   // A selection of features that no longer exist is dropped.
   const sel = useUi.getState().selection;
   if (sel.some((id) => !s.kindOf.has(id))) useUi.setState({ selection: sel.filter((id) => s.kindOf.has(id)) });
