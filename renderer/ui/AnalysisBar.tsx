@@ -1,14 +1,28 @@
-import type { ReactElement } from 'react';
+import { useEffect, useMemo, useState, type ReactElement } from 'react';
 import { DORI_PRESETS } from '../../core/coverage/dori-presets.js';
 import { THREATS } from '../../core/threats/threats.js';
+import type { SceneMeta } from '../../core/scene/types.js';
+import { isBuiltInVehicleCode } from '../../core/vehicles/validate-vehicle-row.js';
 import { BUILT_IN_VEHICLE_CLASSES } from '../../core/vehicles/vehicle-classes.js';
+import { vehicleClassesFor } from '../../core/vehicles/vehicle-classes-for.js';
 import { analysisStore, useAnalysisStore } from '../analysis/analysis-store.js';
 import { AnalysisToolbar } from '../analysis/panels/AnalysisToolbar.js';
 import { doriPresetOptions, threatOptions, vehicleOptions } from '../analysis/picker-options.js';
 import { useProject } from '../state/project-store.js';
 import { analysisController } from './analysis-wiring.js';
+import { VehiclesDialog } from './VehiclesDialog.js';
+import { PROJECT_GROUP } from './vehicle-table-view.js';
 
-const VEHICLES = vehicleOptions(BUILT_IN_VEHICLE_CLASSES);
+/** The picker's classes: the project's table (built-ins with its values, then its own vehicles). */
+function projectVehicleOptions(meta: SceneMeta | null) {
+  let classes = BUILT_IN_VEHICLE_CLASSES;
+  try {
+    if (meta) classes = vehicleClassesFor({ bulwark: meta });
+  } catch {
+    // The store refuses an incomplete row; a project written by another tool falls back to the built-ins.
+  }
+  return vehicleOptions(classes).map((o) => (isBuiltInVehicleCode(o.code) ? o : { ...o, standard: PROJECT_GROUP }));
+}
 const THREAT_OPTIONS = threatOptions(THREATS);
 const DORI_OPTIONS = doriPresetOptions(DORI_PRESETS);
 
@@ -43,14 +57,24 @@ export function AnalysisBar(): ReactElement {
   const responseTimeS = useAnalysisStore((s) => s.responseTimeS);
   const status = useAnalysisStore((s) => s.status);
   const open = useProject((s) => s.info !== null);
+  const meta = useProject((s) => s.meta);
+  const vehicleChoices = useMemo(() => projectVehicleOptions(meta), [meta]);
+  const [tableOpen, setTableOpen] = useState(false);
   const st = analysisStore.getState();
+  // A deleted project vehicle leaves the selection, so the analyses never ask for an unknown class.
+  useEffect(() => {
+    if (!meta) return;
+    const known = new Set(vehicleChoices.map((o) => o.code));
+    const chosen = analysisStore.getState().vehicles;
+    if (chosen.some((c) => !known.has(c))) analysisStore.getState().setVehicles(chosen.filter((c) => known.has(c)));
+  }, [meta, vehicleChoices]);
   return (
     <div className={`analysis-bar${open ? '' : ' is-disabled'}`} data-testid="analysis-bar">
       <span className="analysis-bar-title">Analyses</span>
       <AnalysisToolbar
         settings={{ vehicles, threats, doriPreset, responseTimeS }}
         status={status}
-        vehicleOptions={VEHICLES}
+        vehicleOptions={vehicleChoices}
         threatOptions={THREAT_OPTIONS}
         doriPresetOptions={DORI_OPTIONS}
         onVehiclesChange={st.setVehicles}
@@ -60,8 +84,18 @@ export function AnalysisBar(): ReactElement {
         onRun={() => analysisController()?.runNow()}
         onCancel={() => analysisController()?.cancel()}
       >
+        <button
+          type="button"
+          className="text-button vehicle-table-button"
+          disabled={!open}
+          title="See and edit this project's vehicle classes: masses, widths, speeds, turning and lateral limits"
+          onClick={() => setTableOpen(true)}
+        >
+          Vehicle table…
+        </button>
         <RingThreatChoice threats={threats} />
       </AnalysisToolbar>
+      {tableOpen && <VehiclesDialog onClose={() => setTableOpen(false)} />}
     </div>
   );
 }
