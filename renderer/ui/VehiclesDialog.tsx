@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import type { VehicleClassInput } from '../../core/scene/types.js';
 import type { VehicleRowProblem } from '../../core/vehicles/validate-vehicle-row.js';
-import { VEHICLE_NUMBER_FIELDS, rangeText, type VehicleNumberKey } from '../../core/vehicles/vehicle-fields.js';
+import { VEHICLE_NUMBER_FIELDS, rangeText, type VehicleNumberKey, type VehicleRow } from '../../core/vehicles/vehicle-fields.js';
 import { transact } from '../state/edit.js';
 import { useProject } from '../state/project-store.js';
 import { formFor, PROJECT_GROUP, removeVehicleRow, saveVehicleForm, vehicleTableView, type VehicleForm, type VehicleTableRow } from './vehicle-table-view.js';
@@ -60,8 +61,10 @@ export function VehiclesDialog({ onClose }: { onClose(): void }): ReactElement {
     dialog.current?.querySelector<HTMLElement>('[data-autofocus]')?.focus();
   }, [edit?.code]);
 
-  const commit = async (table: unknown[], note: string): Promise<boolean> => {
-    const ok = await transact({ vehicles: table as never, note });
+  const commit = async (table: VehicleRow[], note: string): Promise<boolean> => {
+    // An override row carries only the values it changes (scene-format.md: rows are matched by
+    // code), which the scene type, written for whole rows, does not say.
+    const ok = await transact({ vehicles: table as VehicleClassInput[], note });
     if (!ok) setEdit((e) => e && { ...e, error: useProject.getState().error?.message ?? 'The vehicle table was not saved' });
     return ok;
   };
