@@ -205,7 +205,7 @@ export function parseApiArgument<M extends ApiMethod>(method: M, arg: unknown): 
  * single edit path (undo/redo/import/export), or that the open project changed underneath
  * (New, Open, Save As done by the main process) and must be reloaded.
  */
-export type ShellCommand = 'undo' | 'redo' | 'delete' | 'select-all' | 'zoom-to-project' | 'import' | 'export-geojson';
+export type ShellCommand = 'undo' | 'redo' | 'delete' | 'select-all' | 'zoom-to-project' | 'import' | 'export-geojson' | 'project-settings';
 export type ShellEvent = { type: 'project-changed' } | { type: 'command'; command: ShellCommand };
 
 /**
