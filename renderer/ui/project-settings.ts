@@ -65,6 +65,9 @@ export function takeSavedView(projectPath: string): { center: [number, number]; 
   }
 }
 
+/** How the window reloads; a test puts a recorder here (jsdom cannot navigate). */
+export const windowReload = { run: (): void => window.location.reload() };
+
 let api: BulwarkApi | null = null;
 /** The basemap origin the page's policy was made for: the project open when the page loaded. */
 let pageOrigin: string | null = null;
@@ -90,7 +93,7 @@ function reloadFor(origin: string): void {
     // No session storage: reload anyway, the map fits the project instead.
   }
   useProjectSettings.setState({ reloading: `Reloading the window so the map may fetch tiles from ${origin}: its security policy lists the only servers it may contact and is fixed when the window loads.` });
-  setTimeout(() => window.location.reload(), 900);
+  setTimeout(() => windowReload.run(), 900);
 }
 
 function received(settings: Settings): void {
