@@ -108,8 +108,8 @@ export function Toolbar({ onImport, onSettings }: { onImport: () => void; onSett
           <UiIcon.exportFile /> Export GeoJSON
         </button>
         {onSettings ? (
-          <button type="button" className="text-button" disabled={disabled} title="Project settings: basemap, DORI preset (Ctrl+,)" data-testid="settings" onClick={onSettings}>
-            <UiIcon.settings /> Settings
+          <button type="button" className="tool" disabled={disabled} title="Project settings: basemap, DORI preset (Ctrl+,)" aria-label="Project settings" data-testid="settings" onClick={onSettings}>
+            <UiIcon.settings />
           </button>
         ) : null}
       </div>
