@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/contract.js';
+import { validateScene } from '../../core/scene/validate.js';
 import { createGpkgProjectStore, openGpkgProjectStore, DEFAULT_SETTINGS } from './gpkg-project-store.js';
 import type { ProjectStore } from './project-store.js';
 
@@ -74,9 +75,16 @@ describe('project settings in the GeoPackage', () => {
     expect(store.getSettings()).toEqual(before);
   });
 
-  it('suspicious items are part of the scene settings the project exports', () => {
+  it('suspicious items ride in the scene settings: a valid scene, and a project made from it has them', () => {
     const store = track(createGpkgProjectStore(join(dir, 'p.gpkg')));
-    store.setSettings({ suspect_items: ITEMS });
-    expect(store.readScene().bulwark.settings?.suspect_items).toEqual(ITEMS);
+    store.setSettings({ suspect_items: ITEMS, basemap_url: 'https://tiles.example.org/{z}/{x}/{y}.png' });
+    const scene = store.readScene();
+    expect(scene.bulwark.settings?.suspect_items).toEqual(ITEMS);
+    const checked = validateScene(scene);
+    expect(checked.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(checked.valid).toBe(true);
+    const copy = track(createGpkgProjectStore(join(dir, 'copy.gpkg'), { scene }));
+    expect(copy.getSettings().suspect_items).toEqual(ITEMS);
+    expect(copy.getSettings().basemap_url).toBe('https://tiles.example.org/{z}/{x}/{y}.png');
   });
 });
