@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Scene, SceneFeature, VehicleClassInput } from '../../core/scene/types.js';
 import type { Finding } from '../../core/scene/validate.js';
+import { BASEMAP_URL_MAX_CHARS, basemapUrlProblem } from './basemap-url.js';
 
 /**
  * The one typed API between the UI and storage (DESIGN.md, "One typed API"). Implemented once
@@ -57,9 +58,24 @@ export interface ImportReport {
   history: HistoryState;
 }
 
+/** A suspicious item dropped on the map, kept in the project's settings (`suspect_items`). */
+export interface SuspectItemSetting {
+  /** `item-<n>`, unique in the project. */
+  id: string;
+  /** A threat chart id (`briefcase`) or `custom:<kg>` (core/threats `resolveThreats`). */
+  threat: string;
+  /** WGS 84 [lon, lat]. */
+  lonLat: [number, number];
+}
+
 export interface Settings {
   dori_preset: string;
+  /** XYZ tile URL template; null (the default) means no basemap and no network request at all. */
   basemap_url: string | null;
+  /** Credit the tile provider asks for, shown on the map beside its tiles. */
+  basemap_attribution?: string | null;
+  /** Suspicious items on the map; absent until the first item is stored. */
+  suspect_items?: SuspectItemSetting[];
   units: 'metric';
   [key: string]: unknown;
 }
@@ -88,6 +104,37 @@ export interface BulwarkApi {
 export type ApiMethod = keyof BulwarkApi;
 
 const path = z.string().min(1).max(4096);
+
+/** Most suspicious items one project keeps (an incident has a handful; this bounds a bad write). */
+export const MAX_SUSPECT_ITEMS = 500;
+
+const basemapUrl = z.string().superRefine((url, ctx) => {
+  const problem = basemapUrlProblem(url);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+const suspectItem = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_.:-]{1,60}$/, 'an item id is 1–60 letters, digits or _ . : -'),
+    threat: z.string().regex(/^([a-z0-9_]{1,60}|custom:[0-9.eE+-]{1,24}(:[A-Za-z0-9]{1,20})?)$/, 'a threat is a chart id (briefcase) or custom:<kg>[:<vehicle class>]'),
+    lonLat: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
+  })
+  .strict();
+
+/** The argument of `setSettings`: a patch; each key given replaces that setting. */
+export const SETTINGS_PATCH_SCHEMA = z
+  .object({
+    dori_preset: z.string().max(100).optional(),
+    basemap_url: basemapUrl.max(BASEMAP_URL_MAX_CHARS).nullable().optional(),
+    basemap_attribution: z.string().max(300).nullable().optional(),
+    suspect_items: z
+      .array(suspectItem)
+      .max(MAX_SUSPECT_ITEMS, `at most ${MAX_SUSPECT_ITEMS} suspicious items are kept in a project`)
+      .refine((items) => new Set(items.map((i) => i.id)).size === items.length, 'two suspicious items share an id')
+      .optional(),
+    units: z.literal('metric').optional(),
+  })
+  .strict();
 const feature = z
   .object({
     type: z.literal('Feature'),
@@ -139,9 +186,7 @@ export const API_SCHEMAS = {
     .refine((a) => (a.path === undefined) !== (a.text === undefined), 'give either path or text'),
   exportScene: z.object({ format: z.enum(['geojson', 'gpkg']), path: path.optional() }).strict(),
   getSettings: z.undefined(),
-  setSettings: z
-    .object({ dori_preset: z.string().max(100).optional(), basemap_url: z.string().url().max(2000).nullable().optional(), units: z.literal('metric').optional() })
-    .strict(),
+  setSettings: SETTINGS_PATCH_SCHEMA,
 } satisfies Record<ApiMethod, z.ZodType>;
 
 export const API_METHODS = Object.keys(API_SCHEMAS) as ApiMethod[];
@@ -188,7 +233,7 @@ export function parseApiArgument<M extends ApiMethod>(method: M, arg: unknown): 
  * single edit path (undo/redo/import/export), or that the open project changed underneath
  * (New, Open, Save As done by the main process) and must be reloaded.
  */
-export type ShellCommand = 'undo' | 'redo' | 'delete' | 'select-all' | 'zoom-to-project' | 'import' | 'export-geojson';
+export type ShellCommand = 'undo' | 'redo' | 'delete' | 'select-all' | 'zoom-to-project' | 'import' | 'export-geojson' | 'project-settings';
 export type ShellEvent = { type: 'project-changed' } | { type: 'command'; command: ShellCommand };
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { ApiError, type BulwarkApi } from '../api/contract.js';
-import { injectToken, startHost, type RunningHost } from './http-host.js';
+import { hostCsp, injectToken, startHost, type RunningHost } from './http-host.js';
 
 // Wiring tests of the host protocol only: the API behind it is a hand-written object of the
 // interface. The real service over a real GeoPackage is exercised in data/service tests and e2e.
@@ -82,6 +82,22 @@ describe('local HTTP host', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await res.text()).toContain(`<meta name="bulwark-token" content="${host.token}">`);
     expect((await fetch(new URL('/..%2f..%2fetc%2fpasswd', host.url))).status).not.toBe(200);
+  });
+
+  it('lets the page reach the open project\'s basemap origin only, for img and connect', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bulwark-host-'));
+    writeFileSync(join(dir, 'index.html'), '<html><head></head><body></body></html>');
+    let basemap: string | null = 'http://127.0.0.1:9/t/{z}/{x}/{y}.png';
+    host = await startHost({ api: { ...api, getSettings: async () => ({ basemap_url: basemap }) } as unknown as BulwarkApi, rendererDir: dir });
+    const csp = async () => (await fetch(host!.url)).headers.get('content-security-policy') ?? '';
+    expect(await csp()).toContain("connect-src 'self' http://127.0.0.1:9");
+    expect(await csp()).toContain("img-src 'self' data: blob: http://127.0.0.1:9");
+    basemap = null;
+    expect(await csp()).toMatch(/connect-src 'self'$/);
+    // Without an open project (getSettings refuses) the page stays on its own origin.
+    expect(hostCsp(undefined)).toMatch(/img-src 'self' data: blob:; connect-src 'self'$/);
+    // A URL the settings schema refuses never widens the policy.
+    expect(hostCsp('http://tiles.example.org/{z}/{x}/{y}.png')).toMatch(/connect-src 'self'$/);
   });
 
   it('injects the token without inline script', () => {

@@ -13,6 +13,7 @@ import {
   type BulwarkApi,
   type HostResponse,
 } from '../api/contract.js';
+import { basemapOrigin } from '../api/basemap-url.js';
 
 export interface HostOptions {
   api: BulwarkApi;
@@ -44,7 +45,16 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-const CSP = "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'";
+/**
+ * The page's policy: the app only, plus the origin of the basemap the open project configured
+ * (DESIGN.md, "Offline by design"). A policy is fixed per page load, so the window reloads itself
+ * when the planner sets a basemap on another origin.
+ */
+export function hostCsp(basemapUrl: string | null | undefined): string {
+  const origin = basemapOrigin(basemapUrl);
+  const extra = origin ? ` ${origin}` : '';
+  return `default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:${extra}; connect-src 'self'${extra}`;
+}
 
 /**
  * The local HTTP face of `BulwarkApi` for the end-to-end tests and `npm run dev:web`. Bound to
@@ -116,8 +126,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     const body = extname(file) === '.html' ? Buffer.from(injectToken(data.toString('utf8'), token)) : data;
-    res.writeHead(200, { 'Content-Type': type, 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' });
+    const csp = hostCsp(extname(file) === '.html' ? await configuredBasemap() : null);
+    res.writeHead(200, { 'Content-Type': type, 'Content-Security-Policy': csp, 'Cache-Control': 'no-store' });
     res.end(body);
+  }
+
+  /** The open project's basemap URL; none without a project. */
+  async function configuredBasemap(): Promise<string | null> {
+    try {
+      return (await options.api.getSettings()).basemap_url ?? null;
+    } catch {
+      return null;
+    }
   }
 
   await new Promise<void>((ok, fail) => {

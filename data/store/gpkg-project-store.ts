@@ -5,7 +5,7 @@ import { isOutputKind } from '../../core/scene/kinds.js';
 import type { PropertyValue, Scene, SceneFeature, SceneMeta, VehicleClassInput } from '../../core/scene/types.js';
 import { vehicleTableProblems } from '../../core/vehicles/validate-vehicle-row.js';
 import { formatFinding, validateFeature, validateScene, type Finding } from '../../core/scene/validate.js';
-import { ApiError, type Change, type ChangeResult, type HistoryState, type Settings } from '../api/contract.js';
+import { ApiError, parseApiArgument, type Change, type ChangeResult, type HistoryState, type Settings } from '../api/contract.js';
 import { geometryEnvelope } from '../gpkg/geometry-blob.js';
 import { allowZ, quoteId, registerGeoPackageFunctions, setGeoPackageHeader } from '../gpkg/gpkg-schema.js';
 import type { GeoJsonGeometry } from '../gpkg/wkb.js';
@@ -652,7 +652,9 @@ class GpkgProjectStore implements ProjectStore {
     return this.guard(() => ({ ...DEFAULT_SETTINGS, ...this.storedSettings() }) as Settings);
   }
 
+  /** Checks the whole patch first (the API's schema): a refused value writes nothing. */
   setSettings(patch: Partial<Settings>): Settings {
+    parseApiArgument('setSettings', patch);
     this.guard(() =>
       this.inTransaction(() => {
         for (const [k, v] of Object.entries(patch)) if (v !== undefined) this.q.setSetting.run(k, JSON.stringify(v));

@@ -247,6 +247,11 @@ describe('startDesktopApp', () => {
     expect(fake.csp()).toMatch(/connect-src 'self' blob: data:;/);
     await invoke(fake.handlers, 'setSettings', { basemap_url: 'https://tiles.example.org/{z}/{x}/{y}.png' });
     expect(fake.csp()).toMatch(/connect-src 'self' blob: data: https:\/\/tiles\.example\.org;/);
+    expect(fake.csp()).toMatch(/img-src 'self' data: blob: https:\/\/tiles\.example\.org;/);
+    // Removed: the next page load is back to the app alone.
+    await invoke(fake.handlers, 'setSettings', { basemap_url: null });
+    expect(fake.csp()).toMatch(/connect-src 'self' blob: data:;/);
+    expect(fake.csp()).toMatch(/img-src 'self' data: blob:;/);
   });
 
   it('a SQLite module built for the wrong ABI: error box naming the command, exit, no window, no service', async () => {

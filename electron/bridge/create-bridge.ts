@@ -82,6 +82,7 @@ const COMMANDS: Record<ShellCommand, true> = {
   'zoom-to-project': true,
   import: true,
   'export-geojson': true,
+  'project-settings': true,
 };
 
 /** Only well-formed shell events reach the page. */

@@ -36,6 +36,15 @@ describe('appMenuTemplate', () => {
     expect(byLabel(t, 'Undo')!.accelerator).toBe('CmdOrCtrl+Z');
   });
 
+  it('opens the project settings in the window (Ctrl+, handled by the page), only with a project open', () => {
+    const log: string[] = [];
+    click(byLabel(menu({}, log), 'Project Settings…'));
+    expect(log).toEqual(['command project-settings']);
+    expect(byLabel(menu(), 'Project Settings…')!.accelerator).toBe('CmdOrCtrl+,');
+    expect(byLabel(menu(), 'Project Settings…')!.registerAccelerator).toBe(false);
+    expect(byLabel(menu({ hasProject: false }), 'Project Settings…')!.enabled).toBe(false);
+  });
+
   it('shows the edit keys without grabbing them, so typing in a text field keeps its own undo and delete', () => {
     const t = menu();
     for (const label of ['Undo', 'Redo', 'Delete']) expect(byLabel(t, label)!.registerAccelerator, label).toBe(false);

@@ -51,6 +51,9 @@ export function appMenuTemplate(o: AppMenuOptions): MenuItemConstructorOptions[]
       { label: 'Import…', accelerator: 'CmdOrCtrl+I', enabled: hasProject, click: () => a.importFile() },
       { label: 'Export GeoJSON…', enabled: hasProject, click: () => a.exportGeoJson() },
       { label: 'Export GeoPackage…', enabled: hasProject, click: () => a.exportGeoPackage() },
+      { type: 'separator' },
+      // The renderer's dialog: basemap (and with it the network), DORI preset; its key is the page's.
+      { label: 'Project Settings…', accelerator: 'CmdOrCtrl+,', registerAccelerator: false, enabled: hasProject, click: () => a.command('project-settings') },
       ...(isMac ? [] : ([{ type: 'separator' }, { role: 'quit', label: 'Exit' }] as MenuItemConstructorOptions[])),
     ],
   };

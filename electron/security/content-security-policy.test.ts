@@ -18,6 +18,7 @@ describe('contentSecurityPolicy', () => {
   it('opens connect-src only to configured basemap origins, ignoring junk that could inject directives', () => {
     const d = directives(contentSecurityPolicy({ connectOrigins: ['https://tiles.example.org', "https://x.org; script-src 'unsafe-eval'", 'javascript:1'] }));
     expect(d.get('connect-src')).toEqual(["'self'", 'blob:', 'data:', 'https://tiles.example.org']);
+    expect(d.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'https://tiles.example.org']);
     expect(d.get('script-src')).toEqual(["'self'"]);
   });
 
@@ -28,9 +29,13 @@ describe('contentSecurityPolicy', () => {
 });
 
 describe('originOf', () => {
-  it('takes the origin of a tile URL template, and nothing from other schemes', () => {
+  it('takes the origin of a tile URL template the settings accept, and nothing else', () => {
     expect(originOf('https://tile.example.org/{z}/{x}/{y}.png')).toBe('https://tile.example.org');
-    expect(originOf('https://{s}.tile.example.org:8443/{z}/{x}/{y}.png')).toBe('https://s.tile.example.org:8443');
+    expect(originOf('https://a.tile.example.org:8443/{z}/{x}/{y}.png')).toBe('https://a.tile.example.org:8443');
+    expect(originOf('http://127.0.0.1:8080/{z}/{x}/{y}.png')).toBe('http://127.0.0.1:8080');
+    // Refused by the settings schema, so never an allowed origin: a placeholder host, plain http elsewhere.
+    expect(originOf('https://{s}.tile.example.org/{z}/{x}/{y}.png')).toBeNull();
+    expect(originOf('http://tile.example.org/{z}/{x}/{y}.png')).toBeNull();
     expect(originOf('pmtiles:///data/city.pmtiles')).toBeNull();
     expect(originOf(null)).toBeNull();
     expect(originOf('not a url')).toBeNull();

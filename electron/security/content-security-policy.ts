@@ -1,3 +1,5 @@
+import { basemapOrigin } from '../../data/api/basemap-url.js';
+
 /**
  * The page's Content-Security-Policy. Scripts come only from the app (`script-src 'self'`, no
  * inline, no eval); maplibre-gl needs `blob:` workers and `data:`/`blob:` images; styles allow
@@ -8,12 +10,14 @@ export function contentSecurityPolicy(options: { connectOrigins?: readonly strin
   const dev = options.devUrl ? new URL(options.devUrl) : null;
   // The vite dev server pushes updates over a WebSocket on its own origin.
   const devConnect = dev ? [dev.origin, `${dev.protocol === 'https:' ? 'wss' : 'ws'}://${dev.host}`] : [];
-  const connect = ["'self'", 'blob:', 'data:', ...devConnect, ...(options.connectOrigins ?? []).filter(isOrigin)];
+  const basemap = (options.connectOrigins ?? []).filter(isOrigin);
+  const connect = ["'self'", 'blob:', 'data:', ...devConnect, ...basemap];
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // maplibre-gl fetches tiles (connect-src) and may decode them as images (img-src).
+    `img-src ${[...new Set(["'self'", 'data:', 'blob:', ...basemap])].join(' ')}`,
     "font-src 'self' data:",
     "worker-src 'self' blob:",
     "child-src 'self' blob:",
@@ -26,15 +30,13 @@ export function contentSecurityPolicy(options: { connectOrigins?: readonly strin
   ].join('; ');
 }
 
-/** The origin of a configured basemap URL template (`https://tiles.example/{z}/{x}/{y}.png`), or null. */
+/**
+ * The origin of a configured basemap URL template (`https://tiles.example/{z}/{x}/{y}.png`), or
+ * null: the settings schema's own rule (https, or http on this machine only), so a value that
+ * reached the file some other way never widens the policy.
+ */
 export function originOf(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url.replace(/[{}]/g, ''));
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.origin : null;
-  } catch {
-    return null;
-  }
+  return basemapOrigin(url);
 }
 
 function isOrigin(s: string): boolean {

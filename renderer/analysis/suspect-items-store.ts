@@ -3,8 +3,8 @@ import { useStore } from 'zustand';
 import type { SuspectItem } from './suspect-item-rings.js';
 
 /**
- * The suspicious items dropped on the map. Renderer state only: the scene format has no kind for
- * them, and an incident's marker is not part of the plan.
+ * The suspicious items dropped on the map. Not scene features (an incident's marker is not part of
+ * the plan): the project keeps them in its settings (`suspect_items`, see ui/suspect-item-wiring).
  */
 export interface SuspectItemsState {
   items: SuspectItem[];
@@ -36,6 +36,16 @@ export function parseSuspectItems(value: unknown): SuspectItem[] {
       !!i && typeof i === 'object' && typeof i.id === 'string' && typeof i.threat === 'string' &&
       Array.isArray(i.lonLat) && i.lonLat.length === 2 && i.lonLat.every((n: unknown) => typeof n === 'number' && Number.isFinite(n)),
   );
+}
+
+/**
+ * Which items a project opens with: those stored in it; when it has never stored any (the key is
+ * absent), the ones this window kept for the same file before items moved into the project — to
+ * be written into it once (`migrate`). The window's copy is forgotten once the project has items.
+ */
+export function itemsToOpen(inProject: unknown, inWindow: readonly SuspectItem[]): { items: SuspectItem[]; migrate: boolean; forgetLegacy: boolean } {
+  if (inProject !== undefined) return { items: parseSuspectItems(inProject), migrate: false, forgetLegacy: inWindow.length > 0 };
+  return { items: [...inWindow], migrate: inWindow.length > 0, forgetLegacy: inWindow.length > 0 };
 }
 
 /** A bag or suitcase is what a suspicious-item call is about most often (chart row "Briefcase / suitcase"). */

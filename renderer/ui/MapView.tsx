@@ -6,9 +6,14 @@ import { useView } from '../state/ui-store.js';
 import { createDrawn, moveGeometry, setCameraBearing, setMapController } from './commands.js';
 import { analysisStore, type AnalysisState } from '../analysis/analysis-store.js';
 import { DrawHint, EditCallout, MeasureReadout } from './Overlays.js';
+import { applyBasemap } from '../map/style/basemap-layer.js';
+import { takeSavedView } from './project-settings.js';
 
-/** The map area: hosts the MapController (which alone touches MapLibre) and its overlays. */
-export function MapView({ basemapUrl }: { basemapUrl: string | null }): ReactElement {
+/**
+ * The map area: hosts the MapController (which alone touches MapLibre) and its overlays. The map
+ * is made once; a basemap set, changed or removed is applied to it in place, keeping the view.
+ */
+export function MapView({ basemapUrl, attribution }: { basemapUrl: string | null; attribution: string | null }): ReactElement {
   const container = useRef<HTMLDivElement>(null);
   const [controller, setController] = useState<MapController | null>(null);
   useEffect(() => {
@@ -19,7 +24,7 @@ export function MapView({ basemapUrl }: { basemapUrl: string | null }): ReactEle
       onError: (message) => useProject.setState({ error: { message } }),
       onPathClicked: (pathId) => analysisStore.getState().selectPath(pathId),
       onBearingSet: (id, bearingDeg) => void setCameraBearing(id, bearingDeg),
-    }, basemapUrl);
+    });
     // The analysis layers follow the result, the selected path and the first chosen threat.
     const show = (s: AnalysisState) => c.showAnalysis({ result: s.result, selectedPathId: s.selectedPathId, threat: s.threats[0] ?? null, doriPreset: s.doriPreset });
     show(analysisStore.getState());
@@ -28,17 +33,28 @@ export function MapView({ basemapUrl }: { basemapUrl: string | null }): ReactEle
     });
     exposeForTests(c);
     setMapController(c);
+    let offView = (): void => {};
     void c.ready.then(() => {
       setController(c);
       c.fitToProject();
+      offView = restoreViewAfterReload(c);
       container.current?.setAttribute('data-map-ready', 'true');
     });
     return () => {
       offAnalysis();
+      offView();
       setMapController(null);
       c.destroy();
     };
-  }, [basemapUrl]);
+  }, []);
+  useEffect(() => {
+    if (!controller) return;
+    try {
+      applyBasemap(controller.map, basemapUrl);
+    } catch (e) {
+      useProject.setState({ error: { message: `Basemap: ${e instanceof Error ? e.message : String(e)}` } });
+    }
+  }, [controller, basemapUrl]);
   return (
     <main className="map-area">
       <div ref={container} className="map" data-testid="map" />
@@ -46,8 +62,36 @@ export function MapView({ basemapUrl }: { basemapUrl: string | null }): ReactEle
       <DrawHint />
       <MeasureReadout />
       <EditCallout controller={controller} />
+      {basemapUrl && attribution ? (
+        <div className="basemap-attribution" data-testid="basemap-attribution" title={attribution}>
+          {attribution}
+        </div>
+      ) : null}
     </main>
   );
+}
+
+/**
+ * After a deliberate reload (a basemap on a new server), the planner's view comes back once the
+ * project has loaded and been fitted, instead of the fit to the whole project.
+ */
+function restoreViewAfterReload(c: MapController): () => void {
+  let done = false;
+  const tryRestore = (): void => {
+    const path = useProject.getState().info?.path;
+    if (done || !path || useProject.getState().loadRevision === 0) return;
+    done = true;
+    const view = takeSavedView(path);
+    if (view) c.map.jumpTo(view);
+  };
+  tryRestore();
+  if (done) return () => {};
+  // The controller subscribed first, so its fit to the project runs before this.
+  const off = useProject.subscribe(() => {
+    tryRestore();
+    if (done) off();
+  });
+  return off;
 }
 
 /** A big project goes to the map in parts and shows once all are in: say so over the empty map. */

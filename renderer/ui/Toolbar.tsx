@@ -20,7 +20,7 @@ function SuspectItemIcon(): ReactElement {
 }
 
 /** The top bar: select, one drawing tool per kind, measure, undo/redo, import/export. */
-export function Toolbar({ onImport }: { onImport: () => void }): ReactElement {
+export function Toolbar({ onImport, onSettings }: { onImport: () => void; onSettings?: () => void }): ReactElement {
   const tool = useUi((s) => s.tool);
   const locked = useUi((s) => s.locked);
   const hasSelection = useUi((s) => s.selection.length > 0);
@@ -107,6 +107,11 @@ export function Toolbar({ onImport }: { onImport: () => void }): ReactElement {
         <button type="button" className="text-button" disabled={disabled} title="Export the project as GeoJSON" data-testid="export" onClick={() => void downloadGeoJson()}>
           <UiIcon.exportFile /> Export GeoJSON
         </button>
+        {onSettings ? (
+          <button type="button" className="tool" disabled={disabled} title="Project settings: basemap, DORI preset (Ctrl+,)" aria-label="Project settings" data-testid="settings" onClick={onSettings}>
+            <UiIcon.settings />
+          </button>
+        ) : null}
       </div>
     </header>
   );

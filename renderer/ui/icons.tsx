@@ -66,4 +66,5 @@ export const UiIcon = {
   lock: () => svg([<rect key="b" x="5" y="9" width="10" height="8" rx="1.5" fill="currentColor" />, <path key="s" d="M7 9 V6.5 A3 3 0 0 1 13 6.5 V9" fill="none" stroke="currentColor" strokeWidth="1.5" />]),
   unlock: () => svg([<rect key="b" x="5" y="9" width="10" height="8" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.3" />, <path key="s" d="M7 9 V6.5 A3 3 0 0 1 12.8 5.5" fill="none" stroke="currentColor" strokeWidth="1.3" />]),
   close: () => svg(line('M5 5 L15 15 M15 5 L5 15')),
+  settings: () => svg([<path key="l" d="M3 5.5 H17 M3 10 H17 M3 14.5 H17" stroke="currentColor" strokeWidth="1.4" strokeLinecap="round" />, <circle key="a" cx="7" cy="5.5" r="2" fill="#fff" stroke="currentColor" strokeWidth="1.5" />, <circle key="b" cx="13" cy="10" r="2" fill="#fff" stroke="currentColor" strokeWidth="1.5" />, <circle key="c" cx="9" cy="14.5" r="2" fill="#fff" stroke="currentColor" strokeWidth="1.5" />]),
 };

@@ -3,7 +3,9 @@ import { sceneBounds } from '../../core/geometry/local-frame.js';
 import { SuspectItemsOnMap } from '../analysis/suspect-items-map.js';
 import { ANALYSIS_LAYER_IDS } from '../analysis/analysis-layers.js';
 import { itemRingFeatures } from '../analysis/suspect-item-rings.js';
-import { parseSuspectItems, suspectItemsStore } from '../analysis/suspect-items-store.js';
+import { itemsToOpen, parseSuspectItems, suspectItemsStore } from '../analysis/suspect-items-store.js';
+import type { SuspectItem } from '../analysis/suspect-item-rings.js';
+import type { BulwarkApi } from '../../data/api/contract.js';
 import { useProject } from '../state/project-store.js';
 import { setTool, useUi } from '../state/ui-store.js';
 import { mapController } from './commands.js';
@@ -89,30 +91,90 @@ function findMap(): void {
   } else if (tries++ < 100) setTimeout(findMap, 100);
 }
 
-/**
- * Items are remembered per project file on this machine (the window's local storage), not in the
- * project: the scene format has no kind for them, and an incident's marker is not part of the plan.
- */
-const storageKey = (projectPath: string) => `bulwark.suspect-items:${projectPath}`;
+/** Where the window kept a project's items before they moved into the project (read once, to migrate). */
+export const legacyStorageKey = (projectPath: string): string => `bulwark.suspect-items:${projectPath}`;
 
-function readItems(projectPath: string | null): ReturnType<typeof parseSuspectItems> {
-  if (!projectPath) return [];
+function readLegacyItems(projectPath: string): SuspectItem[] {
   try {
-    return parseSuspectItems(JSON.parse(window.localStorage.getItem(storageKey(projectPath)) ?? '[]'));
+    return parseSuspectItems(JSON.parse(window.localStorage.getItem(legacyStorageKey(projectPath)) ?? '[]'));
   } catch {
     return [];
   }
 }
 
-function writeItems(projectPath: string | null): void {
-  if (!projectPath) return;
-  const items = suspectItemsStore.getState().items;
+function forgetLegacyItems(projectPath: string): void {
   try {
-    if (items.length) window.localStorage.setItem(storageKey(projectPath), JSON.stringify(items));
-    else window.localStorage.removeItem(storageKey(projectPath));
+    window.localStorage.removeItem(legacyStorageKey(projectPath));
   } catch {
-    // Storage full or denied: the items still work for this session.
+    // Storage denied: nothing was kept there either.
   }
+}
+
+/**
+ * Keeps the suspicious items in the open project (settings `suspect_items`), so they reopen with
+ * the file on any machine. Items this window kept in its local storage for the same file (before
+ * they moved into the project) are carried over once, when the project has none yet. Every change
+ * is written at once, in order. Called once from App; returns the disconnect.
+ */
+export function connectSuspectItemStorage(api: BulwarkApi): () => void {
+  let projectPath: string | null = null;
+  /** The items as last read from or written to the project: a load is not written back. */
+  let stored: readonly SuspectItem[] = suspectItemsStore.getState().items;
+  let writes: Promise<unknown> = Promise.resolve();
+  let stopped = false;
+  let loading = false;
+  const loadQuietly = (items: readonly SuspectItem[]): void => {
+    loading = true;
+    try {
+      suspectItemsStore.getState().load(items);
+    } finally {
+      loading = false;
+    }
+    stored = suspectItemsStore.getState().items;
+  };
+
+  const write = (path: string, items: readonly SuspectItem[]): void => {
+    stored = items;
+    writes = writes
+      .then(() => (useProject.getState().info?.path === path ? api.setSettings({ suspect_items: [...items] }) : null))
+      .catch((e: unknown) => {
+        const message = e && typeof e === 'object' && 'message' in e ? String((e as { message: unknown }).message) : String(e);
+        useProject.setState({ error: { message: `The suspicious items could not be saved in the project: ${message.replace(/^setSettings: /, '')}` } });
+      });
+  };
+
+  const open = (path: string | null): void => {
+    projectPath = path;
+    loadQuietly([]);
+    if (!path) return;
+    // Pending writes belong to the project they were made in; read after them.
+    void writes
+      .then(() => api.getSettings())
+      .then((settings) => {
+        if (stopped || projectPath !== path) return;
+        const plan = itemsToOpen(settings.suspect_items, readLegacyItems(path));
+        loadQuietly(plan.items);
+        if (plan.migrate) write(path, stored);
+        if (plan.forgetLegacy) void writes.then(() => forgetLegacyItems(path));
+      })
+      .catch(() => {
+        // No settings (the project closed meanwhile): no items.
+      });
+  };
+
+  open(useProject.getState().info?.path ?? null);
+  const offProject = useProject.subscribe((s) => {
+    const path = s.info?.path ?? null;
+    if (path !== projectPath) open(path);
+  });
+  const offItems = suspectItemsStore.subscribe((s) => {
+    if (!loading && projectPath && s.items !== stored) write(projectPath, s.items);
+  });
+  return () => {
+    stopped = true;
+    offProject();
+    offItems();
+  };
 }
 
 /**
@@ -122,18 +184,6 @@ function writeItems(projectPath: string | null): void {
 export function connectSuspectItems(): () => void {
   findMap();
   window.addEventListener('keydown', handleSuspectItemKey);
-  // Each project has its own items: swap them when another project opens.
-  let projectPath = useProject.getState().info?.path ?? null;
-  suspectItemsStore.getState().load(readItems(projectPath));
-  const offProject = useProject.subscribe((s) => {
-    const path = s.info?.path ?? null;
-    if (path === projectPath) return;
-    projectPath = path;
-    suspectItemsStore.getState().load(readItems(path));
-  });
-  const offSave = suspectItemsStore.subscribe((s, prev) => {
-    if (s.items !== prev.items) writeItems(projectPath);
-  });
   const off = useUi.subscribe((s, prev) => {
     // Another tool or a plan selection ends placing and the item selection.
     if (s.tool !== prev.tool && s.tool.type !== 'select') suspectItemsStore.getState().setPlacing(false);
@@ -141,8 +191,6 @@ export function connectSuspectItems(): () => void {
   });
   return () => {
     off();
-    offProject();
-    offSave();
     window.removeEventListener('keydown', handleSuspectItemKey);
     onMap?.destroy();
     onMap = null;
