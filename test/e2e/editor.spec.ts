@@ -354,6 +354,7 @@ test('no console errors and no request to any non-local address', async () => {
 });
 
 test('the demo plan with everything visible (README screenshot)', async () => {
+  test.setTimeout(420_000);
   const demoPath = join(WORK_DIR, `demo-${process.pid}.gpkg`);
   // Create the demo project through the same API the window uses, then reload the window.
   await page.goto(HOST);
@@ -375,6 +376,8 @@ test('the demo plan with everything visible (README screenshot)', async () => {
   const p = toScreen(cam.geometry.coordinates as number[]);
   await page.mouse.click(p.x, p.y);
   await expect(page.getByTestId('feature-id')).toHaveText(cam.id);
+  // The README shows the demo analysed: approach paths, barrier badges, rings (all ten classes: slow on 2 loaded cores).
+  await expect(page.getByTestId('analysis-bar').getByTestId('analysis-state')).toHaveText('Up to date', { timeout: 300_000 });
   await page.waitForTimeout(1000);
   await page.screenshot({ path: `${SHOTS}/bulwark-main.png` });
 });

@@ -117,7 +117,13 @@ export function AnalysisToolbar(props: AnalysisToolbarProps) {
       </details>
       <label className="an-field">
         <span className="an-picker-label">DORI</span>
-        <select value={settings.doriPreset} onChange={(e) => props.onDoriPresetChange(e.currentTarget.value)} aria-label="DORI preset">
+        <select
+          className="an-dori"
+          value={settings.doriPreset}
+          title={doriPresetOptions.find((p) => p.id === settings.doriPreset)?.label}
+          onChange={(e) => props.onDoriPresetChange(e.currentTarget.value)}
+          aria-label="DORI preset"
+        >
           {doriPresetOptions.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}
