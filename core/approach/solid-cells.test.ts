@@ -6,6 +6,8 @@ import { pointClear } from './approach-graph.js';
 import { crossesSolid, solidCells, SOLID_CELL_M, SOLID_MARGIN_M } from './solid-cells.js';
 
 const h = 0.9;
+/** Decimetre values in [lo, hi] (fast-check's doubles crowd at the bounds). */
+const num = (lo: number, hi: number) => fc.integer({ min: lo * 10, max: hi * 10 }).map((v) => v / 10 + 0.0137);
 
 describe('solid cells (fast exact reject of legs through obstacles)', () => {
   // A 10 × 10 m building at x, y ∈ [0, 10]; cells are 2 m from the rings' lower-left corner (0, 0).
@@ -36,8 +38,8 @@ describe('solid cells (fast exact reject of legs through obstacles)', () => {
     let refused = 0;
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.double({ min: 0, max: 80, noNaN: true }), fc.double({ min: 0, max: 80, noNaN: true }), fc.double({ min: 3, max: 20, noNaN: true }), fc.double({ min: 3, max: 20, noNaN: true })), { minLength: 1, maxLength: 6 }),
-        fc.array(fc.tuple(fc.double({ min: -10, max: 110, noNaN: true }), fc.double({ min: -10, max: 110, noNaN: true }), fc.double({ min: -10, max: 110, noNaN: true }), fc.double({ min: -10, max: 110, noNaN: true })), { minLength: 20, maxLength: 20 }),
+        fc.array(fc.tuple(num(0, 80), num(0, 80), num(3, 20), num(3, 20)), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(num(-10, 110), num(-10, 110), num(-10, 110), num(-10, 110)), { minLength: 20, maxLength: 20 }),
         (boxes, legs) => {
           const e = obstacleEdges([
             ...boxes.map(([x, y, w, d], i) => ({ featureId: `b${i}`, kind: 'building' as const, shape: 'polygon' as const, polygons: [[rect(x, y, x + w, y + d)]] })),
