@@ -108,6 +108,46 @@ const IMPROVEMENT_MPS = 1e-9;
 /** Float slack for the straight-acceleration bound (rounding is ~1e-13 m/s at these speeds). */
 const PRUNE_SLACK_MPS = 1e-10;
 
+/** Margin on the angular window of a corner turn, rad: far above atan2's rounding and the 1.4e-6 rad of the straight-on tolerance. */
+const ANGLE_MARGIN = 1e-5;
+
+interface EdgeDirections {
+  dirX: Float64Array;
+  dirY: Float64Array;
+  /** atan2 of each edge's direction, rad in [−π, π]. */
+  angle: Float64Array;
+  /** Per node, its out-edge ids (positions outStart[v] .. outStart[v+1]-1) sorted by angle, then id. */
+  byAngle: Int32Array;
+  sortedAngle: Float64Array;
+}
+
+/** Per graph, computed once (a graph serves every class of its width and every re-search). */
+const directionsCache = new WeakMap<ApproachGraph, EdgeDirections>();
+
+function edgeDirections(g: ApproachGraph): EdgeDirections {
+  const cached = directionsCache.get(g);
+  if (cached) return cached;
+  const m = g.edgeTo.length;
+  const dirX = new Float64Array(m), dirY = new Float64Array(m), angle = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    const a = g.edgeFrom[e], b = g.edgeTo[e];
+    dirX[e] = (g.x[b] - g.x[a]) / g.edgeLengthM[e];
+    dirY[e] = (g.y[b] - g.y[a]) / g.edgeLengthM[e];
+    angle[e] = Math.atan2(dirY[e], dirX[e]);
+  }
+  const byAngle = new Int32Array(m), sortedAngle = new Float64Array(m);
+  for (let v = 0; v < g.nodeCount; v++) {
+    const base = g.outStart[v], end = g.outStart[v + 1];
+    const ids: number[] = [];
+    for (let f = base; f < end; f++) ids.push(f);
+    ids.sort((p, q) => angle[p] - angle[q] || p - q);
+    for (let k = 0; k < ids.length; k++) { byAngle[base + k] = ids[k]; sortedAngle[base + k] = angle[ids[k]]; }
+  }
+  const d = { dirX, dirY, angle, byAngle, sortedAngle };
+  directionsCache.set(g, d);
+  return d;
+}
+
 /**
  * `blockedEdge` (optional, 1 = left out) removes edges from the search: the legs that touch a
  * target before their end, when the search is run for that target alone (`bestArrival`). `warm`, the
@@ -122,12 +162,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   const heap = new MaxHeap(m);
   const acc = limits.accelerator;
   const top = acc.topSpeedMps;
-  const dirX = new Float64Array(m), dirY = new Float64Array(m);
-  for (let e = 0; e < m; e++) {
-    const a = g.edgeFrom[e], b = g.edgeTo[e];
-    dirX[e] = (g.x[b] - g.x[a]) / g.edgeLengthM[e];
-    dirY[e] = (g.y[b] - g.y[a]) / g.edgeLengthM[e];
-  }
+  const { dirX, dirY, angle, byAngle, sortedAngle } = edgeDirections(g);
   if (warm && blockedEdge) {
     const n = warm.labelCount;
     const clean = new Uint8Array(n);
@@ -161,6 +196,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   const head = new Int32Array(g.nodeCount).fill(-1);
   const next = new Int32Array(m).fill(-1), prev = new Int32Array(m).fill(-1);
   for (let v = 0; v < g.nodeCount; v++) {
+    if (g.cornerX[v] === g.cornerX[v]) continue; // corner nodes scan by angle (below)
     let last = -1;
     for (let f = g.outStart[v]; f < g.outStart[v + 1]; f++) {
       if (best[f] >= top || (blockedEdge && blockedEdge[f])) continue;
@@ -174,57 +210,90 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   // above the rounding of the exact computation (~1e-15).
   const twoA = acc.constantAccelMps2 !== undefined ? 2 * acc.constantAccelMps2 : -1;
   const fgWide = limits.lateralG * G_MPS2 * (1 + 1e-6);
-  let pops = 0;
-  while (heap.size > 0) {
-    const e = heap.pop();
-    if ((++pops & 0xffff) === 0 && signal?.aborted) throw abortError();
-    const v = g.edgeTo[e];
-    const inMps = best[e];
-    // A leg shared with another turn gives each turn half; a leg from a start (no turn) is all ours.
-    const inLen = g.isStart[edgeFrom[e]] ? 2 * edgeLengthM[e] : edgeLengthM[e];
-    const ex = dirX[e], ey = dirY[e];
-    const inSq = inMps * inMps;
-    // At a corner node a turn must wrap the corner (the corner inside the turn), else turnSpeedMps
-    // refuses it: the same test on the same numbers, done first (≈ 3/4 of the bends on W2).
-    const atCorner = g.cornerX[v] === g.cornerX[v];
-    const side = atCorner ? ex * (g.cornerY[v] - g.y[v]) - ey * (g.cornerX[v] - g.x[v]) : 0;
-    for (let f = head[v]; f >= 0; f = next[f]) {
-      // Exact pruning (same result, less work): a turn only lowers the speed, so the leg can end
-      // no faster than straight acceleration from inMps, and never above top speed.
-      const bf = best[f];
-      const lf = edgeLengthM[f];
-      const fx = dirX[f], fy = dirY[f];
-      if (atCorner && !((ex * fy - ey * fx) * side > 0) && ex * fx + ey * fy <= 1 - 1e-12) continue;
-      const maxTangentM = 0.5 * Math.min(inLen, lf);
-      if (twoA > 0) {
-        if (bf > 0) {
-          // The same bounds on squared speeds, no square root (v² = u² + 2aL, hvm.md §1), then the
-          // turn: every turn (fillet rung or corner arc) has r ≤ maxTangent / tan(θ/2), so its
-          // cap² ≤ f·g·maxTangent·√((1 + cosθ)/(1 − cosθ)). Skip when the leg cannot beat bf.
-          const fl = bf + IMPROVEMENT_MPS;
-          const room = fl * fl * (1 - 1e-8) - twoA * lf;
-          if (room > 0) {
-            if (inSq <= room) continue;
-            const c = ex * fx + ey * fy;
-            if (c <= 1 - 1e-12) { // a straight-on leg has no turn (turnSpeedMps, freeBendLegMps)
-              const q = room / (fgWide * maxTangentM);
-              if (1 + c <= q * q * (1 - c)) continue;
-            }
+  // The edge being expanded (its end speed, shared leg length, direction) and, at a corner node,
+  // which side of it the corner lies on: state for `relax`.
+  let e = -1, inMps = 0, inLen = 0, ex = 0, ey = 0, inSq = 0, side = 0;
+  /** Tries the turn from edge e onto edge f at node v; true when f's best speed rose. */
+  const relax = (v: number, f: number): boolean => {
+    const bf = best[f];
+    const lf = edgeLengthM[f];
+    const fx = dirX[f], fy = dirY[f];
+    const maxTangentM = 0.5 * Math.min(inLen, lf);
+    if (twoA > 0) {
+      if (bf > 0) {
+        // Exact pruning (same result, less work): a turn only lowers the speed, so the leg can end
+        // no faster than straight acceleration from inMps, and never above top speed. On squared
+        // speeds, no square root (v² = u² + 2aL, hvm.md §1), then the turn: every turn (fillet rung
+        // or corner arc) has r ≤ maxTangent / tan(θ/2), so its cap² ≤ f·g·maxTangent·√((1 + cosθ)/(1 − cosθ)).
+        // Skip when the leg cannot beat bf.
+        const fl = bf + IMPROVEMENT_MPS;
+        const room = fl * fl * (1 - 1e-8) - twoA * lf;
+        if (room > 0) {
+          if (inSq <= room) return false;
+          const c = ex * fx + ey * fy;
+          if (c <= 1 - 1e-12) { // a straight-on leg has no turn (turnSpeedMps, freeBendLegMps)
+            const q = room / (fgWide * maxTangentM);
+            if (1 + c <= q * q * (1 - c)) return false;
           }
         }
-      } else if (acc.speedAfter(inMps, lf) + PRUNE_SLACK_MPS <= bf + IMPROVEMENT_MPS) continue;
-      const out = bendLegMps(g, limits, inMps, ex, ey, fx, fy, v, lf, maxTangentM, bf + IMPROVEMENT_MPS);
-      if (out < 0) continue;
-      if (out > bf + IMPROVEMENT_MPS) {
-        best[f] = out;
-        bestLabel[f] = labels.add(f, bestLabel[e], out);
-        heap.push(out, f);
-        if (out >= top) {
-          // Unlink f (its own `next` stays, so the scan goes on).
-          const p = prev[f], q = next[f];
-          if (p < 0) head[v] = q; else next[p] = q;
-          if (q >= 0) prev[q] = p;
-        }
+      }
+    } else if (acc.speedAfter(inMps, lf) + PRUNE_SLACK_MPS <= bf + IMPROVEMENT_MPS) return false;
+    const out = bendLegMps(g, limits, inMps, ex, ey, fx, fy, v, lf, maxTangentM, bf + IMPROVEMENT_MPS);
+    if (!(out > bf + IMPROVEMENT_MPS)) return false;
+    best[f] = out;
+    bestLabel[f] = labels.add(f, bestLabel[e], out);
+    heap.push(out, f);
+    return true;
+  };
+  /** Relaxes the out-edges of corner node v whose angle is in [lo, hi] (positions base..end-1 sorted by angle). */
+  const scanCorner = (v: number, base: number, end: number, lo: number, hi: number): void => {
+    let a = base, b = end;
+    while (a < b) { const mid = (a + b) >> 1; if (sortedAngle[mid] < lo) a = mid + 1; else b = mid; }
+    for (let k = a; k < end && sortedAngle[k] <= hi; k++) {
+      const f = byAngle[k];
+      if (best[f] >= top || (blockedEdge && blockedEdge[f])) continue;
+      const fx = dirX[f], fy = dirY[f];
+      if (!((ex * fy - ey * fx) * side > 0) && ex * fx + ey * fy <= 1 - 1e-12) continue;
+      relax(v, f);
+    }
+  };
+  let pops = 0;
+  while (heap.size > 0) {
+    e = heap.pop();
+    if ((++pops & 0xffff) === 0 && signal?.aborted) throw abortError();
+    const v = g.edgeTo[e];
+    inMps = best[e];
+    // A leg shared with another turn gives each turn half; a leg from a start (no turn) is all ours.
+    inLen = g.isStart[edgeFrom[e]] ? 2 * edgeLengthM[e] : edgeLengthM[e];
+    ex = dirX[e]; ey = dirY[e];
+    inSq = inMps * inMps;
+    if (g.cornerX[v] === g.cornerX[v]) {
+      // At a corner node a turn must wrap the corner (the corner inside the turn), else
+      // turnSpeedMps refuses it: only out-edges on the corner's side of the incoming direction can
+      // be taken, plus straight on. They lie in a half-turn of directions, found by binary search in
+      // the node's out-edges sorted by angle (with a margin far above rounding and the straight-on
+      // tolerance of 1e-12 in cos θ); each is then tested exactly as before. Edges at top speed or
+      // blocked are skipped in place (nothing can raise them).
+      side = ex * (g.cornerY[v] - g.y[v]) - ey * (g.cornerX[v] - g.x[v]);
+      const a = angle[e];
+      const lo = side > 0 ? a - ANGLE_MARGIN : side < 0 ? a - Math.PI - ANGLE_MARGIN : a - ANGLE_MARGIN;
+      const hi = side > 0 ? a + Math.PI + ANGLE_MARGIN : side < 0 ? a + ANGLE_MARGIN : a + ANGLE_MARGIN;
+      const base = g.outStart[v], end = g.outStart[v + 1];
+      if (lo < -Math.PI) {
+        scanCorner(v, base, end, lo + 2 * Math.PI, Math.PI);
+        scanCorner(v, base, end, -Math.PI, hi);
+      } else if (hi > Math.PI) {
+        scanCorner(v, base, end, lo, Math.PI);
+        scanCorner(v, base, end, -Math.PI, hi - 2 * Math.PI);
+      } else scanCorner(v, base, end, lo, hi);
+      continue;
+    }
+    for (let f = head[v]; f >= 0; f = next[f]) {
+      if (relax(v, f) && best[f] >= top) {
+        // Unlink f (its own `next` stays, so the scan goes on).
+        const p = prev[f], q = next[f];
+        if (p < 0) head[v] = q; else next[p] = q;
+        if (q >= 0) prev[q] = p;
       }
     }
   }
