@@ -163,6 +163,13 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   const acc = limits.accelerator;
   const top = acc.topSpeedMps;
   const { dirX, dirY, angle, byAngle, sortedAngle } = edgeDirections(g);
+  // Restricted re-search: edges whose warm path uses no blocked edge ("clean") already hold their
+  // final speed (reachable here, and nothing here beats the whole graph). Expanding a clean edge into
+  // another clean one cannot raise it (the warm search is a fixpoint of the same relaxation), so
+  // only expansions into the other ("dirty") edges do anything: clean edges enter the heap only
+  // when they lead into a dirty edge, and relax only dirty ones — the same pops in the same order,
+  // less the ones that change nothing.
+  let dirty: Uint8Array | undefined, popped: Uint8Array | undefined;
   if (warm && blockedEdge) {
     const n = warm.labelCount;
     const clean = new Uint8Array(n);
@@ -171,13 +178,20 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
       const p = warm.labelPred[l];
       clean[l] = !blockedEdge[warm.labelEdge[l]] && (p < 0 || clean[p] === 1) ? 1 : 0;
     }
+    dirty = new Uint8Array(m);
+    popped = new Uint8Array(m);
+    const dirtyOut = new Uint8Array(g.nodeCount);
     for (let e = 0; e < m; e++) {
       const l = warm.bestLabel[e];
-      if (l < 0 || !clean[l]) continue;
-      best[e] = warm.bestMps[e];
-      bestLabel[e] = l;
-      heap.push(best[e], e);
+      if (l >= 0 && clean[l]) {
+        best[e] = warm.bestMps[e];
+        bestLabel[e] = l;
+      } else {
+        dirty[e] = 1;
+        if (!blockedEdge[e]) dirtyOut[g.edgeFrom[e]] = 1;
+      }
     }
+    for (let e = 0; e < m; e++) if (dirty[e] === 0 && dirtyOut[g.edgeTo[e]] === 1) heap.push(best[e], e);
   }
   for (let s = 0; s < g.nodeCount; s++) {
     if (!g.isStart[s]) continue;
@@ -212,9 +226,10 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   const fgWide = limits.lateralG * G_MPS2 * (1 + 1e-6);
   // The edge being expanded (its end speed, shared leg length, direction) and, at a corner node,
   // which side of it the corner lies on: state for `relax`.
-  let e = -1, inMps = 0, inLen = 0, ex = 0, ey = 0, inSq = 0, side = 0;
+  let e = -1, inMps = 0, inLen = 0, ex = 0, ey = 0, inSq = 0, side = 0, eDirty = true;
   /** Tries the turn from edge e onto edge f at node v; true when f's best speed rose. */
   const relax = (v: number, f: number): boolean => {
+    if (!eDirty && dirty![f] === 0) return false;
     const bf = best[f];
     const lf = edgeLengthM[f];
     const fx = dirX[f], fy = dirY[f];
@@ -243,7 +258,21 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     best[f] = out;
     bestLabel[f] = labels.add(f, bestLabel[e], out);
     heap.push(out, f);
+    if (dirty && dirty[f] === 0) promote(f);
     return true;
+  };
+  /**
+   * A clean edge raised after all (only possible through float slack of 1e-9 m/s): from now on it
+   * is dirty, and the clean edges into it that are still to be expanded must be in the heap, as
+   * the full re-search would have them.
+   */
+  const promote = (f: number): void => {
+    dirty![f] = 1;
+    const u = g.edgeFrom[f];
+    for (let k = g.inStart[u]; k < g.inStart[u + 1]; k++) {
+      const c = g.inEdge[k];
+      if (dirty![c] === 0 && popped![c] === 0 && best[c] >= 0) heap.push(best[c], c);
+    }
   };
   /** Relaxes the out-edges of corner node v whose angle is in [lo, hi] (positions base..end-1 sorted by angle). */
   const scanCorner = (v: number, base: number, end: number, lo: number, hi: number): void => {
@@ -260,6 +289,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   let pops = 0;
   while (heap.size > 0) {
     e = heap.pop();
+    if (dirty) { eDirty = dirty[e] === 1; popped![e] = 1; }
     if ((++pops & 0xffff) === 0 && signal?.aborted) throw abortError();
     const v = g.edgeTo[e];
     inMps = best[e];

@@ -97,7 +97,8 @@ const canonical = (r: ApproachResults) => JSON.stringify([...r].sort((a, b) => (
 
 describe('W2 vehicle approach', () => {
   const scene = w2Scene();
-  const codes = DEFAULT_VEHICLE_CODES;
+  // W2_CLASSES=M1,N3G narrows the run (quick checks); by default every IWA class.
+  const codes = process.env.W2_CLASSES ? process.env.W2_CLASSES.split(',') : DEFAULT_VEHICLE_CODES;
   let perClassResults: ApproachResults = [];
 
   it('district + 50 zones, each IWA class, starts on the edge: one class per call', () => {
