@@ -137,11 +137,14 @@ function edgeDirections(g: ApproachGraph): EdgeDirections {
   }
   const byAngle = new Int32Array(m), sortedAngle = new Float64Array(m);
   for (let v = 0; v < g.nodeCount; v++) {
+    // Insertion sort (a node has a few dozen out-edges); ids go in ascending, so ties stay by id.
     const base = g.outStart[v], end = g.outStart[v + 1];
-    const ids: number[] = [];
-    for (let f = base; f < end; f++) ids.push(f);
-    ids.sort((p, q) => angle[p] - angle[q] || p - q);
-    for (let k = 0; k < ids.length; k++) { byAngle[base + k] = ids[k]; sortedAngle[base + k] = angle[ids[k]]; }
+    for (let f = base; f < end; f++) {
+      const a = angle[f];
+      let k = f;
+      while (k > base && sortedAngle[k - 1] > a) { sortedAngle[k] = sortedAngle[k - 1]; byAngle[k] = byAngle[k - 1]; k--; }
+      sortedAngle[k] = a; byAngle[k] = f;
+    }
   }
   const d = { dirX, dirY, angle, byAngle, sortedAngle };
   directionsCache.set(g, d);
