@@ -36,7 +36,8 @@ export interface VehicleLimits {
 }
 
 /**
- * A max-heap of edges keyed by their best speed, on typed arrays, one entry per edge: raising an
+ * A 4-ary max-heap (shallower than a binary one: fewer cache misses on a million edges) of edges
+ * keyed by their best speed, on typed arrays, one entry per edge: raising an
  * edge's speed moves its entry up instead of adding another (no stale entries to pop). Ties go to
  * the lower edge index, so the pop order is the same as a heap of (speed, edge) pairs that skips
  * entries below the edge's current best.
@@ -58,7 +59,7 @@ class MaxHeap {
     let i = pos[val];
     if (i < 0) i = this.size++;
     while (i > 0) {
-      const p = (i - 1) >> 1;
+      const p = (i - 1) >> 2;
       if (keys[p] > key || (keys[p] === key && vals[p] <= val)) break;
       keys[i] = keys[p]; vals[i] = vals[p]; pos[vals[i]] = i; i = p;
     }
@@ -76,9 +77,12 @@ class MaxHeap {
     const k = keys[n], v = vals[n];
     let i = 0;
     for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      if (c + 1 < n && (keys[c + 1] > keys[c] || (keys[c + 1] === keys[c] && vals[c + 1] < vals[c]))) c++;
+      const c0 = 4 * i + 1;
+      if (c0 >= n) break;
+      // The best of up to four children: higher key, then lower edge.
+      let c = c0;
+      const cEnd = c0 + 4 < n ? c0 + 4 : n;
+      for (let d = c0 + 1; d < cEnd; d++) if (keys[d] > keys[c] || (keys[d] === keys[c] && vals[d] < vals[c])) c = d;
       if (keys[c] < k || (keys[c] === k && vals[c] >= v)) break;
       keys[i] = keys[c]; vals[i] = vals[c]; pos[vals[i]] = i; i = c;
     }
