@@ -171,7 +171,9 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   const top = acc.topSpeedMps;
   const { dirX, dirY, angle, byAngle, sortedAngle } = edgeDirections(g);
   // Restricted re-search: edges whose warm path uses no blocked edge ("clean") already hold their
-  // final speed (reachable here, and nothing here beats the whole graph). Expanding a clean edge into
+  // final speed (reachable here, and nothing here beats the whole graph). Edges the whole graph never
+  // reached count as clean at -1: whether a turn can be taken at all depends on geometry only (node,
+  // legs, clearances), never on speed, so fewer legs cannot make one reachable. Expanding a clean edge into
   // another clean one cannot raise it (the warm search is a fixpoint of the same relaxation), so
   // only expansions into the other ("dirty") edges do anything: clean edges enter the heap only
   // when they lead into a dirty edge, and relax only dirty ones — the same pops in the same order,
@@ -190,7 +192,8 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     const dirtyOut = new Uint8Array(g.nodeCount);
     for (let e = 0; e < m; e++) {
       const l = warm.bestLabel[e];
-      if (l >= 0 && clean[l]) {
+      if (l < 0) continue; // unreached in the whole graph: reachability is geometric, so unreached here too
+      if (clean[l]) {
         best[e] = warm.bestMps[e];
         bestLabel[e] = l;
       } else {
@@ -198,7 +201,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
         if (!blockedEdge[e]) dirtyOut[g.edgeFrom[e]] = 1;
       }
     }
-    for (let e = 0; e < m; e++) if (dirty[e] === 0 && dirtyOut[g.edgeTo[e]] === 1) heap.push(best[e], e);
+    for (let e = 0; e < m; e++) if (dirty[e] === 0 && best[e] >= 0 && dirtyOut[g.edgeTo[e]] === 1) heap.push(best[e], e);
   }
   for (let s = 0; s < g.nodeCount; s++) {
     if (!g.isStart[s]) continue;
