@@ -4,7 +4,7 @@ import type { XY } from '../geometry/local-frame.js';
 import type { StartPlace } from '../drivable/drivable-space.js';
 import { pointInMultiPolygon, type MultiPolygonXY } from '../drivable/polygons.js';
 import { crossesSolid, solidCells } from './solid-cells.js';
-import { nearestEdgeDistance, pointInsideObstacle, segmentClear, segmentClearOfRing, segmentsIntersect, type ObstacleEdges } from './obstacle-edges.js';
+import { nearestEdgeDistance, pointInsideObstacle, segmentClear, segmentsIntersect, type ObstacleEdges } from './obstacle-edges.js';
 
 /**
  * The graph the approach search runs on, for one vehicle width (half width h):
@@ -223,9 +223,7 @@ export function buildApproachGraph(
   const x = new Float64Array(nodeCount), y = new Float64Array(nodeCount);
   const cornerX = new Float64Array(nodeCount), cornerY = new Float64Array(nodeCount);
   const isStart = new Uint8Array(nodeCount), clearanceM = new Float64Array(nodeCount);
-  const nodeRing = new Int32Array(nodeCount);
   raw.forEach((n, i) => {
-    nodeRing[i] = n.ring;
     x[i] = n.x; y[i] = n.y; cornerX[i] = n.cx; cornerY[i] = n.cy; isStart[i] = n.start ? 1 : 0;
     if (n.start) return;
     // Room to swing out: distance to the nearest other obstacle less h. The wrapped obstacle is left
@@ -264,9 +262,6 @@ export function buildApproachGraph(
       if (isStart[i] && isStart[j]) continue;
       // Exact shortcut: a leg through a cell inside an obstacle would fail segmentClear below.
       if (solid && crossesSolid(solid, x[i], y[i], x[j], y[j])) continue;
-      // The corners' own rings first: most hidden pairs are hidden by the building they stand at.
-      if (nodeRing[i] >= 0 && edges.rings[nodeRing[i]].points.length <= 16 && !segmentClearOfRing(edges, nodeRing[i], x[i], y[i], x[j], y[j], h)) continue;
-      if (nodeRing[j] >= 0 && edges.rings[nodeRing[j]].points.length <= 16 && !segmentClearOfRing(edges, nodeRing[j], x[i], y[i], x[j], y[j], h)) continue;
       if (!insideArea(areaSegments, x[i], y[i], x[j], y[j])) continue;
       if (!segmentClear(edges, x[i], y[i], x[j], y[j], h)) continue;
       const L = Math.hypot(x[j] - x[i], y[j] - y[i]);
