@@ -308,7 +308,8 @@ function laterNodesWithin(x: Float64Array, y: Float64Array, r: number): (i: numb
   }
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (let i = 0; i < n; i++) { minX = Math.min(minX, x[i]); maxX = Math.max(maxX, x[i]); minY = Math.min(minY, y[i]); maxY = Math.max(maxY, y[i]); }
-  const cell = Math.max(r, 1e-9, Math.max(maxX - minX, maxY - minY) / 4096);
+  // At most ~1M buckets (a tiny r on a huge area gets coarser buckets: still ≥ r, so still exact).
+  const cell = Math.max(r, 1e-9, Math.max(maxX - minX, maxY - minY) / 1024);
   const nx = Math.floor((maxX - minX) / cell) + 1, ny = Math.floor((maxY - minY) / cell) + 1;
   const bx = new Int32Array(n), by = new Int32Array(n);
   const start = new Int32Array(nx * ny + 1);
