@@ -3,7 +3,8 @@ import { abortError } from './abort-error.js';
 import type { XY } from '../geometry/local-frame.js';
 import type { StartPlace } from '../drivable/drivable-space.js';
 import { pointInMultiPolygon, type MultiPolygonXY } from '../drivable/polygons.js';
-import { nearestEdgeDistance, pointInsideObstacle, segmentClear, segmentClearOfRing, segmentsIntersect, type ObstacleEdges } from './obstacle-edges.js';
+import { crossesSolid, solidCells } from './solid-cells.js';
+import { nearestEdgeDistance, pointInsideObstacle, segmentClear, segmentsIntersect, type ObstacleEdges } from './obstacle-edges.js';
 
 /**
  * The graph the approach search runs on, for one vehicle width (half width h):
@@ -222,9 +223,7 @@ export function buildApproachGraph(
   const x = new Float64Array(nodeCount), y = new Float64Array(nodeCount);
   const cornerX = new Float64Array(nodeCount), cornerY = new Float64Array(nodeCount);
   const isStart = new Uint8Array(nodeCount), clearanceM = new Float64Array(nodeCount);
-  const nodeRing = new Int32Array(nodeCount);
   raw.forEach((n, i) => {
-    nodeRing[i] = n.ring;
     x[i] = n.x; y[i] = n.y; cornerX[i] = n.cx; cornerY[i] = n.cy; isStart[i] = n.start ? 1 : 0;
     if (n.start) return;
     // Room to swing out: distance to the nearest other obstacle less h. The wrapped obstacle is left
@@ -253,16 +252,16 @@ export function buildApproachGraph(
   const from: number[] = [], to: number[] = [], len: number[] = [];
   // Counted before the clear-of-obstacles filter, so adding an obstacle can only shorten legs.
   const R = options.maxEdgeM === 'auto' ? (all.length <= AUTO_DENSE_NODES ? Infinity : AUTO_MAX_EDGE_M) : options.maxEdgeM;
+  const solid = solidCells(edges);
+  const later = laterNodesWithin(x, y, R);
   for (let i = 0; i < nodeCount; i++) {
     if ((i & 1023) === 0 && options.signal?.aborted) throw abortError();
-    const near = Number.isFinite(R) ? nodesWithin(nodeIndex!, x, y, x[i], y[i], R) : Array.from({ length: nodeCount }, (_, k) => k);
-    near.sort((a, b) => a - b);
-    for (const j of near) {
-      if (j <= i) continue;
+    const near = later(i);
+    for (let k = 0; k < near.length; k++) {
+      const j = near[k];
       if (isStart[i] && isStart[j]) continue;
-      // The corners' own rings first: most hidden pairs are hidden by the building they stand at.
-      if (nodeRing[i] >= 0 && edges.rings[nodeRing[i]].points.length <= 16 && !segmentClearOfRing(edges, nodeRing[i], x[i], y[i], x[j], y[j], h)) continue;
-      if (nodeRing[j] >= 0 && edges.rings[nodeRing[j]].points.length <= 16 && !segmentClearOfRing(edges, nodeRing[j], x[i], y[i], x[j], y[j], h)) continue;
+      // Exact shortcut: a leg through a cell inside an obstacle would fail segmentClear below.
+      if (solid && crossesSolid(solid, x[i], y[i], x[j], y[j])) continue;
       if (!insideArea(areaSegments, x[i], y[i], x[j], y[j])) continue;
       if (!segmentClear(edges, x[i], y[i], x[j], y[j], h)) continue;
       const L = Math.hypot(x[j] - x[i], y[j] - y[i]);
@@ -289,6 +288,56 @@ export function buildApproachGraph(
   const inEdge = new Int32Array(m);
   for (let e = 0; e < m; e++) inEdge[inFill[edgeTo[e]]++] = e;
   return { halfWidthM: h, nodeCount, x, y, cornerX, cornerY, isStart, clearanceM, sectorClearanceM, outStart, edgeTo, edgeFrom, edgeLengthM, inStart, inEdge, nodeIndex, edges, area, areaSegments, maxEdgeM: R };
+}
+
+/**
+ * For node i, the nodes j > i within `r` of it, ascending (the same set and order as a sorted
+ * `nodesWithin` query less the j ≤ i, same squared-distance test), from a bucket grid of cell r:
+ * one pass over the 3 × 3 buckets around the node, sorted as integers. `r` = Infinity: every later node.
+ * The returned view is reused by the next call.
+ */
+function laterNodesWithin(x: Float64Array, y: Float64Array, r: number): (i: number) => Int32Array {
+  const n = x.length;
+  const buf = new Int32Array(Math.max(1, n));
+  if (!Number.isFinite(r) || n === 0) {
+    return (i) => {
+      let k = 0;
+      for (let j = i + 1; j < n; j++) buf[k++] = j;
+      return buf.subarray(0, k);
+    };
+  }
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let i = 0; i < n; i++) { minX = Math.min(minX, x[i]); maxX = Math.max(maxX, x[i]); minY = Math.min(minY, y[i]); maxY = Math.max(maxY, y[i]); }
+  // At most ~1M buckets (a tiny r on a huge area gets coarser buckets: still ≥ r, so still exact).
+  const cell = Math.max(r, 1e-9, Math.max(maxX - minX, maxY - minY) / 1024);
+  const nx = Math.floor((maxX - minX) / cell) + 1, ny = Math.floor((maxY - minY) / cell) + 1;
+  const bx = new Int32Array(n), by = new Int32Array(n);
+  const start = new Int32Array(nx * ny + 1);
+  for (let i = 0; i < n; i++) {
+    bx[i] = Math.min(nx - 1, Math.floor((x[i] - minX) / cell)); by[i] = Math.min(ny - 1, Math.floor((y[i] - minY) / cell));
+    start[by[i] * nx + bx[i] + 1]++;
+  }
+  for (let k = 0; k < nx * ny; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, nx * ny);
+  const items = new Int32Array(n);
+  for (let i = 0; i < n; i++) items[fill[by[i] * nx + bx[i]]++] = i;
+  const r2 = r * r;
+  return (i) => {
+    const px = x[i], py = y[i];
+    let k = 0;
+    for (let cy = Math.max(0, by[i] - 1); cy <= Math.min(ny - 1, by[i] + 1); cy++) {
+      for (let cx = Math.max(0, bx[i] - 1); cx <= Math.min(nx - 1, bx[i] + 1); cx++) {
+        const c = cy * nx + cx;
+        for (let p = start[c]; p < start[c + 1]; p++) {
+          const j = items[p];
+          if (j <= i) continue;
+          const dx = px - x[j], dy = py - y[j];
+          if (dx * dx + dy * dy <= r2) buf[k++] = j;
+        }
+      }
+    }
+    return buf.subarray(0, k).sort();
+  };
 }
 
 /**

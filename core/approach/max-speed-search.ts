@@ -36,7 +36,8 @@ export interface VehicleLimits {
 }
 
 /**
- * A max-heap of edges keyed by their best speed, on typed arrays, one entry per edge: raising an
+ * A 4-ary max-heap (shallower than a binary one: fewer cache misses on a million edges) of edges
+ * keyed by their best speed, on typed arrays, one entry per edge: raising an
  * edge's speed moves its entry up instead of adding another (no stale entries to pop). Ties go to
  * the lower edge index, so the pop order is the same as a heap of (speed, edge) pairs that skips
  * entries below the edge's current best.
@@ -58,7 +59,7 @@ class MaxHeap {
     let i = pos[val];
     if (i < 0) i = this.size++;
     while (i > 0) {
-      const p = (i - 1) >> 1;
+      const p = (i - 1) >> 2;
       if (keys[p] > key || (keys[p] === key && vals[p] <= val)) break;
       keys[i] = keys[p]; vals[i] = vals[p]; pos[vals[i]] = i; i = p;
     }
@@ -76,9 +77,12 @@ class MaxHeap {
     const k = keys[n], v = vals[n];
     let i = 0;
     for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      if (c + 1 < n && (keys[c + 1] > keys[c] || (keys[c + 1] === keys[c] && vals[c + 1] < vals[c]))) c++;
+      const c0 = 4 * i + 1;
+      if (c0 >= n) break;
+      // The best of up to four children: higher key, then lower edge.
+      let c = c0;
+      const cEnd = c0 + 4 < n ? c0 + 4 : n;
+      for (let d = c0 + 1; d < cEnd; d++) if (keys[d] > keys[c] || (keys[d] === keys[c] && vals[d] < vals[c])) c = d;
       if (keys[c] < k || (keys[c] === k && vals[c] >= v)) break;
       keys[i] = keys[c]; vals[i] = vals[c]; pos[vals[i]] = i; i = c;
     }
@@ -108,6 +112,49 @@ const IMPROVEMENT_MPS = 1e-9;
 /** Float slack for the straight-acceleration bound (rounding is ~1e-13 m/s at these speeds). */
 const PRUNE_SLACK_MPS = 1e-10;
 
+/** Margin on the angular window of a corner turn, rad: far above atan2's rounding and the 1.4e-6 rad of the straight-on tolerance. */
+const ANGLE_MARGIN = 1e-5;
+
+interface EdgeDirections {
+  dirX: Float64Array;
+  dirY: Float64Array;
+  /** atan2 of each edge's direction, rad in [−π, π]. */
+  angle: Float64Array;
+  /** Per node, its out-edge ids (positions outStart[v] .. outStart[v+1]-1) sorted by angle, then id. */
+  byAngle: Int32Array;
+  sortedAngle: Float64Array;
+}
+
+/** Per graph, computed once (a graph serves every class of its width and every re-search). */
+const directionsCache = new WeakMap<ApproachGraph, EdgeDirections>();
+
+function edgeDirections(g: ApproachGraph): EdgeDirections {
+  const cached = directionsCache.get(g);
+  if (cached) return cached;
+  const m = g.edgeTo.length;
+  const dirX = new Float64Array(m), dirY = new Float64Array(m), angle = new Float64Array(m);
+  for (let e = 0; e < m; e++) {
+    const a = g.edgeFrom[e], b = g.edgeTo[e];
+    dirX[e] = (g.x[b] - g.x[a]) / g.edgeLengthM[e];
+    dirY[e] = (g.y[b] - g.y[a]) / g.edgeLengthM[e];
+    angle[e] = Math.atan2(dirY[e], dirX[e]);
+  }
+  const byAngle = new Int32Array(m), sortedAngle = new Float64Array(m);
+  for (let v = 0; v < g.nodeCount; v++) {
+    // Insertion sort (a node has a few dozen out-edges); ids go in ascending, so ties stay by id.
+    const base = g.outStart[v], end = g.outStart[v + 1];
+    for (let f = base; f < end; f++) {
+      const a = angle[f];
+      let k = f;
+      while (k > base && sortedAngle[k - 1] > a) { sortedAngle[k] = sortedAngle[k - 1]; byAngle[k] = byAngle[k - 1]; k--; }
+      sortedAngle[k] = a; byAngle[k] = f;
+    }
+  }
+  const d = { dirX, dirY, angle, byAngle, sortedAngle };
+  directionsCache.set(g, d);
+  return d;
+}
+
 /**
  * `blockedEdge` (optional, 1 = left out) removes edges from the search: the legs that touch a
  * target before their end, when the search is run for that target alone (`bestArrival`). `warm`, the
@@ -122,12 +169,16 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   const heap = new MaxHeap(m);
   const acc = limits.accelerator;
   const top = acc.topSpeedMps;
-  const dirX = new Float64Array(m), dirY = new Float64Array(m);
-  for (let e = 0; e < m; e++) {
-    const a = g.edgeFrom[e], b = g.edgeTo[e];
-    dirX[e] = (g.x[b] - g.x[a]) / g.edgeLengthM[e];
-    dirY[e] = (g.y[b] - g.y[a]) / g.edgeLengthM[e];
-  }
+  const { dirX, dirY, angle, byAngle, sortedAngle } = edgeDirections(g);
+  // Restricted re-search: edges whose warm path uses no blocked edge ("clean") already hold their
+  // final speed (reachable here, and nothing here beats the whole graph). Edges the whole graph never
+  // reached count as clean at -1: whether a turn can be taken at all depends on geometry only (node,
+  // legs, clearances), never on speed, so fewer legs cannot make one reachable. Expanding a clean edge into
+  // another clean one cannot raise it (the warm search is a fixpoint of the same relaxation), so
+  // only expansions into the other ("dirty") edges do anything: clean edges enter the heap only
+  // when they lead into a dirty edge, and relax only dirty ones — the same pops in the same order,
+  // less the ones that change nothing.
+  let dirty: Uint8Array | undefined, popped: Uint8Array | undefined;
   if (warm && blockedEdge) {
     const n = warm.labelCount;
     const clean = new Uint8Array(n);
@@ -136,13 +187,21 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
       const p = warm.labelPred[l];
       clean[l] = !blockedEdge[warm.labelEdge[l]] && (p < 0 || clean[p] === 1) ? 1 : 0;
     }
+    dirty = new Uint8Array(m);
+    popped = new Uint8Array(m);
+    const dirtyOut = new Uint8Array(g.nodeCount);
     for (let e = 0; e < m; e++) {
       const l = warm.bestLabel[e];
-      if (l < 0 || !clean[l]) continue;
-      best[e] = warm.bestMps[e];
-      bestLabel[e] = l;
-      heap.push(best[e], e);
+      if (l < 0) continue; // unreached in the whole graph: reachability is geometric, so unreached here too
+      if (clean[l]) {
+        best[e] = warm.bestMps[e];
+        bestLabel[e] = l;
+      } else {
+        dirty[e] = 1;
+        if (!blockedEdge[e]) dirtyOut[g.edgeFrom[e]] = 1;
+      }
     }
+    for (let e = 0; e < m; e++) if (dirty[e] === 0 && best[e] >= 0 && dirtyOut[g.edgeTo[e]] === 1) heap.push(best[e], e);
   }
   for (let s = 0; s < g.nodeCount; s++) {
     if (!g.isStart[s]) continue;
@@ -161,6 +220,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   const head = new Int32Array(g.nodeCount).fill(-1);
   const next = new Int32Array(m).fill(-1), prev = new Int32Array(m).fill(-1);
   for (let v = 0; v < g.nodeCount; v++) {
+    if (g.cornerX[v] === g.cornerX[v]) continue; // corner nodes scan by angle (below)
     let last = -1;
     for (let f = g.outStart[v]; f < g.outStart[v + 1]; f++) {
       if (best[f] >= top || (blockedEdge && blockedEdge[f])) continue;
@@ -174,52 +234,106 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   // above the rounding of the exact computation (~1e-15).
   const twoA = acc.constantAccelMps2 !== undefined ? 2 * acc.constantAccelMps2 : -1;
   const fgWide = limits.lateralG * G_MPS2 * (1 + 1e-6);
-  let pops = 0;
-  while (heap.size > 0) {
-    const e = heap.pop();
-    if ((++pops & 0xffff) === 0 && signal?.aborted) throw abortError();
-    const v = g.edgeTo[e];
-    const inMps = best[e];
-    // A leg shared with another turn gives each turn half; a leg from a start (no turn) is all ours.
-    const inLen = g.isStart[edgeFrom[e]] ? 2 * edgeLengthM[e] : edgeLengthM[e];
-    const ex = dirX[e], ey = dirY[e];
-    const inSq = inMps * inMps;
-    for (let f = head[v]; f >= 0; f = next[f]) {
-      // Exact pruning (same result, less work): a turn only lowers the speed, so the leg can end
-      // no faster than straight acceleration from inMps, and never above top speed.
-      const bf = best[f];
-      const lf = edgeLengthM[f];
-      const fx = dirX[f], fy = dirY[f];
-      const maxTangentM = 0.5 * Math.min(inLen, lf);
-      if (twoA > 0) {
-        if (bf > 0) {
-          // The same bounds on squared speeds, no square root (v² = u² + 2aL, hvm.md §1), then the
-          // turn: every turn (fillet rung or corner arc) has r ≤ maxTangent / tan(θ/2), so its
-          // cap² ≤ f·g·maxTangent·√((1 + cosθ)/(1 − cosθ)). Skip when the leg cannot beat bf.
-          const fl = bf + IMPROVEMENT_MPS;
-          const room = fl * fl * (1 - 1e-8) - twoA * lf;
-          if (room > 0) {
-            if (inSq <= room) continue;
-            const c = ex * fx + ey * fy;
-            if (c <= 1 - 1e-12) { // a straight-on leg has no turn (turnSpeedMps, freeBendLegMps)
-              const q = room / (fgWide * maxTangentM);
-              if (1 + c <= q * q * (1 - c)) continue;
-            }
+  // The edge being expanded (its end speed, shared leg length, direction) and, at a corner node,
+  // which side of it the corner lies on: state for `relax`.
+  let e = -1, inMps = 0, inLen = 0, ex = 0, ey = 0, inSq = 0, side = 0, eDirty = true;
+  /** Tries the turn from edge e onto edge f at node v; true when f's best speed rose. */
+  const relax = (v: number, f: number): boolean => {
+    if (!eDirty && dirty![f] === 0) return false;
+    const bf = best[f];
+    const lf = edgeLengthM[f];
+    const fx = dirX[f], fy = dirY[f];
+    const maxTangentM = 0.5 * Math.min(inLen, lf);
+    if (twoA > 0) {
+      if (bf > 0) {
+        // Exact pruning (same result, less work): a turn only lowers the speed, so the leg can end
+        // no faster than straight acceleration from inMps, and never above top speed. On squared
+        // speeds, no square root (v² = u² + 2aL, hvm.md §1), then the turn: every turn (fillet rung
+        // or corner arc) has r ≤ maxTangent / tan(θ/2), so its cap² ≤ f·g·maxTangent·√((1 + cosθ)/(1 − cosθ)).
+        // Skip when the leg cannot beat bf.
+        const fl = bf + IMPROVEMENT_MPS;
+        const room = fl * fl * (1 - 1e-8) - twoA * lf;
+        if (room > 0) {
+          if (inSq <= room) return false;
+          const c = ex * fx + ey * fy;
+          if (c <= 1 - 1e-12) { // a straight-on leg has no turn (turnSpeedMps, freeBendLegMps)
+            const q = room / (fgWide * maxTangentM);
+            if (1 + c <= q * q * (1 - c)) return false;
           }
         }
-      } else if (acc.speedAfter(inMps, lf) + PRUNE_SLACK_MPS <= bf + IMPROVEMENT_MPS) continue;
-      const out = bendLegMps(g, limits, inMps, ex, ey, fx, fy, v, lf, maxTangentM, bf + IMPROVEMENT_MPS);
-      if (out < 0) continue;
-      if (out > bf + IMPROVEMENT_MPS) {
-        best[f] = out;
-        bestLabel[f] = labels.add(f, bestLabel[e], out);
-        heap.push(out, f);
-        if (out >= top) {
-          // Unlink f (its own `next` stays, so the scan goes on).
-          const p = prev[f], q = next[f];
-          if (p < 0) head[v] = q; else next[p] = q;
-          if (q >= 0) prev[q] = p;
-        }
+      }
+    } else if (acc.speedAfter(inMps, lf) + PRUNE_SLACK_MPS <= bf + IMPROVEMENT_MPS) return false;
+    const out = bendLegMps(g, limits, inMps, ex, ey, fx, fy, v, lf, maxTangentM, bf + IMPROVEMENT_MPS);
+    if (!(out > bf + IMPROVEMENT_MPS)) return false;
+    best[f] = out;
+    bestLabel[f] = labels.add(f, bestLabel[e], out);
+    heap.push(out, f);
+    if (dirty && dirty[f] === 0) promote(f);
+    return true;
+  };
+  /**
+   * A clean edge raised after all (only possible through float slack of 1e-9 m/s): from now on it
+   * is dirty, and the clean edges into it that are still to be expanded must be in the heap, as
+   * the full re-search would have them.
+   */
+  const promote = (f: number): void => {
+    dirty![f] = 1;
+    const u = g.edgeFrom[f];
+    for (let k = g.inStart[u]; k < g.inStart[u + 1]; k++) {
+      const c = g.inEdge[k];
+      if (dirty![c] === 0 && popped![c] === 0 && best[c] >= 0) heap.push(best[c], c);
+    }
+  };
+  /** Relaxes the out-edges of corner node v whose angle is in [lo, hi] (positions base..end-1 sorted by angle). */
+  const scanCorner = (v: number, base: number, end: number, lo: number, hi: number): void => {
+    let a = base, b = end;
+    while (a < b) { const mid = (a + b) >> 1; if (sortedAngle[mid] < lo) a = mid + 1; else b = mid; }
+    for (let k = a; k < end && sortedAngle[k] <= hi; k++) {
+      const f = byAngle[k];
+      if (best[f] >= top || (blockedEdge && blockedEdge[f])) continue;
+      const fx = dirX[f], fy = dirY[f];
+      if (!((ex * fy - ey * fx) * side > 0) && ex * fx + ey * fy <= 1 - 1e-12) continue;
+      relax(v, f);
+    }
+  };
+  let pops = 0;
+  while (heap.size > 0) {
+    e = heap.pop();
+    if (dirty) { eDirty = dirty[e] === 1; popped![e] = 1; }
+    if ((++pops & 0xffff) === 0 && signal?.aborted) throw abortError();
+    const v = g.edgeTo[e];
+    inMps = best[e];
+    // A leg shared with another turn gives each turn half; a leg from a start (no turn) is all ours.
+    inLen = g.isStart[edgeFrom[e]] ? 2 * edgeLengthM[e] : edgeLengthM[e];
+    ex = dirX[e]; ey = dirY[e];
+    inSq = inMps * inMps;
+    if (g.cornerX[v] === g.cornerX[v]) {
+      // At a corner node a turn must wrap the corner (the corner inside the turn), else
+      // turnSpeedMps refuses it: only out-edges on the corner's side of the incoming direction can
+      // be taken, plus straight on. They lie in a half-turn of directions, found by binary search in
+      // the node's out-edges sorted by angle (with a margin far above rounding and the straight-on
+      // tolerance of 1e-12 in cos θ); each is then tested exactly as before. Edges at top speed or
+      // blocked are skipped in place (nothing can raise them).
+      side = ex * (g.cornerY[v] - g.y[v]) - ey * (g.cornerX[v] - g.x[v]);
+      const a = angle[e];
+      const lo = side > 0 ? a - ANGLE_MARGIN : side < 0 ? a - Math.PI - ANGLE_MARGIN : a - ANGLE_MARGIN;
+      const hi = side > 0 ? a + Math.PI + ANGLE_MARGIN : side < 0 ? a + ANGLE_MARGIN : a + ANGLE_MARGIN;
+      const base = g.outStart[v], end = g.outStart[v + 1];
+      if (lo < -Math.PI) {
+        scanCorner(v, base, end, lo + 2 * Math.PI, Math.PI);
+        scanCorner(v, base, end, -Math.PI, hi);
+      } else if (hi > Math.PI) {
+        scanCorner(v, base, end, lo, Math.PI);
+        scanCorner(v, base, end, -Math.PI, hi - 2 * Math.PI);
+      } else scanCorner(v, base, end, lo, hi);
+      continue;
+    }
+    for (let f = head[v]; f >= 0; f = next[f]) {
+      if (relax(v, f) && best[f] >= top) {
+        // Unlink f (its own `next` stays, so the scan goes on).
+        const p = prev[f], q = next[f];
+        if (p < 0) head[v] = q; else next[p] = q;
+        if (q >= 0) prev[q] = p;
       }
     }
   }

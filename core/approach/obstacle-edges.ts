@@ -185,14 +185,30 @@ export function segmentClear(edges: ObstacleEdges, ax: number, ay: number, bx: n
   const x0 = Math.max(0, Math.floor((Math.min(ax, bx) - c - g.minX) / cell)), x1 = Math.min(g.nx - 1, Math.floor((Math.max(ax, bx) + c - g.minX) / cell));
   const y0 = Math.max(0, Math.floor((Math.min(ay, by) - c - g.minY) / cell)), y1 = Math.min(g.ny - 1, Math.floor((Math.max(ay, by) + c - g.minY) / cell));
   if (x0 > x1 || y0 > y1) return true;
-  // Buckets farther than c + half a diagonal from the piece cannot hold an edge within c of it.
-  const reach = c + cell * 0.7072;
-  const reach2 = reach * reach;
+  // Per row of buckets, only the columns the piece's c-neighbourhood reaches: the piece clipped to
+  // the row's band grown by c, its x-extent grown by c (a superset of the buckets that can hold an
+  // edge within c; the slack covers rounding). The answer is the same whatever buckets are visited
+  // first: each edge gets the same exact test.
+  const grow = c + 1e-6;
   const tick = ++g.tick.n;
+  const dx = bx - ax, dy = by - ay;
   for (let y = y0; y <= y1; y++) {
-    for (let x = x0; x <= x1; x++) {
-      const cx = g.minX + (x + 0.5) * cell, cy = g.minY + (y + 0.5) * cell;
-      if (pointSegmentDistance2(cx, cy, ax, ay, bx, by) > reach2) continue;
+    const lo = g.minY + y * cell - grow, hi = g.minY + (y + 1) * cell + grow;
+    let tx0: number, tx1: number;
+    if (dy === 0) {
+      if (ay < lo || ay > hi) continue;
+      tx0 = Math.min(ax, bx); tx1 = Math.max(ax, bx);
+    } else {
+      let t0 = (lo - ay) / dy, t1 = (hi - ay) / dy;
+      if (t0 > t1) { const t = t0; t0 = t1; t1 = t; }
+      if (t0 < 0) t0 = 0;
+      if (t1 > 1) t1 = 1;
+      if (t0 > t1) continue;
+      const xa = ax + t0 * dx, xb = ax + t1 * dx;
+      tx0 = Math.min(xa, xb); tx1 = Math.max(xa, xb);
+    }
+    const cx0 = Math.max(x0, Math.floor((tx0 - grow - g.minX) / cell)), cx1 = Math.min(x1, Math.floor((tx1 + grow - g.minX) / cell));
+    for (let x = cx0; x <= cx1; x++) {
       const k = y * g.nx + x;
       for (let p = g.start[k]; p < g.start[k + 1]; p++) {
         const i = g.items[p];
