@@ -6,7 +6,10 @@ import type { StartPlace } from '../../core/drivable/drivable-space.js';
 import type { LocalFrame, XY } from '../../core/geometry/local-frame.js';
 import type { Scene } from '../../core/scene/types.js';
 import { BUILT_IN_VEHICLE_CLASSES, DEFAULT_VEHICLE_CODES } from '../../core/vehicles/vehicle-classes.js';
-import { referenceImpactMps, smallL } from './approach-reference.js';
+import { REFERENCE_DEFAULTS, referenceImpactMps, smallL, type ReferenceOptions } from './approach-reference.js';
+
+/** Reference resolution in the bench: 0.5 m cells, 5° heading bins, arcs of 1 and 3 m, radii every 15 %. */
+const BENCH_REFERENCE: ReferenceOptions = { ...REFERENCE_DEFAULTS, headingStepDeg: 5, radiusRatio: 1.15 };
 import { w2Scene } from './approach-workload.js';
 import { districtBuildings, districtFrame, toLonLatRing } from './district.js';
 
@@ -74,7 +77,7 @@ describe('W2 vehicle approach', () => {
       for (const code of c.codes) {
         const v = BUILT_IN_VEHICLE_CLASSES.find((x) => x.code === code)!;
         const ours = timed(() => analyzeApproach(c.scene, { vehicles: [code], frame: c.frame }).summary.results[0]);
-        const ref = timed(() => referenceImpactMps(area, blockedObstacles(c.scene, c.frame, v.widthM), c.starts(area), { rings: [c.target] }, v, { cellM: 1, headingStepDeg: 5, stepsM: [1, 2, 4, 8], maxTurnSteps: 3, checkM: 0.5, edgeStartSpacingM: 2 }));
+        const ref = timed(() => referenceImpactMps(area, blockedObstacles(c.scene, c.frame, v.widthM), c.starts(area), { rings: [c.target] }, v, BENCH_REFERENCE));
         // A second opinion that is a drivable path by construction: bends only at a fixed 4 m lattice,
         // each an exact clear fillet (legs and arcs keep h from every obstacle), so its speed is a
         // lower bound on the true optimum under the same physics. A reference below it is under-resolved.
