@@ -97,7 +97,9 @@ export function referenceApproach(
   };
   const targetSegs: [number, number, number, number][] = [];
   for (const r of target.rings) for (let i = 0; i + 1 < r.length; i++) targetSegs.push([r[i][0], r[i][1], r[i + 1][0], r[i + 1][1]]);
-  const touches = (x: number, y: number) => targetSegs.some((s) => pointSegmentDistance(x, y, s[0], s[1], s[2], s[3]) <= h) || target.rings.some((r) => pointInMultiPolygon([x, y], [[r]]));
+  let tx0 = Infinity, ty0 = Infinity, tx1 = -Infinity, ty1 = -Infinity;
+  for (const r of target.rings) for (const p of r) { tx0 = Math.min(tx0, p[0] - h); ty0 = Math.min(ty0, p[1] - h); tx1 = Math.max(tx1, p[0] + h); ty1 = Math.max(ty1, p[1] + h); }
+  const touches = (x: number, y: number) => x >= tx0 && x <= tx1 && y >= ty0 && y <= ty1 && (targetSegs.some((s) => pointSegmentDistance(x, y, s[0], s[1], s[2], s[3]) <= h) || target.rings.some((r) => pointInMultiPolygon([x, y], [[r]])));
 
   // Min-heap of states by speed: a state's successors are mostly faster, so popping the slowest
   // first re-expands far fewer states than popping the fastest.
