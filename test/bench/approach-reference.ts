@@ -201,3 +201,22 @@ export function smallL() {
   ]);
 }
 
+
+/**
+ * A 90° corner of two 12 m streets: 60 m north from an origin at rest, then 50 m east to a zone.
+ * By hand (M1, h = 0.9): the racing line's room at the corner node is 12 − 2h = 10.2 m, so
+ * r = 10.2 / (1 − cos 45°) = 34.8 m and √(9.81·34.8) = 18.5 m/s (66.5 km/h) — below the 60 m run-up's
+ * √(2·3.2·59) = 19.4 m/s, so the corner binds; the spiral exit and the weaving the physics allows
+ * can only add to the circle's figure.
+ */
+export function corner12() {
+  return localScene([
+    { id: 'area', kind: 'analysis_area', geometry: poly(rect(-10, -65, 65, 22)) },
+    { id: 'west', kind: 'building', geometry: poly(rect(-10, -65, 0, 22)) },
+    { id: 'north', kind: 'building', geometry: poly(rect(0, 12, 65, 22)) },
+    { id: 'C', kind: 'building', geometry: poly(rect(12, -65, 65, 0)) },
+    { id: 'end', kind: 'building', geometry: poly(rect(0, -65, 12, -61)) },
+    { id: 'o1', kind: 'vehicle_origin', geometry: { type: 'Point', coordinates: [6, -59] } },
+    { id: 'z1', kind: 'crowd_zone', geometry: poly(rect(55, 0, 65, 12)) },
+  ]);
+}

@@ -6,7 +6,7 @@ import type { StartPlace } from '../../core/drivable/drivable-space.js';
 import type { LocalFrame, XY } from '../../core/geometry/local-frame.js';
 import type { Scene } from '../../core/scene/types.js';
 import { BUILT_IN_VEHICLE_CLASSES, DEFAULT_VEHICLE_CODES } from '../../core/vehicles/vehicle-classes.js';
-import { REFERENCE_DEFAULTS, referenceImpactMps, smallL, type ReferenceOptions } from './approach-reference.js';
+import { corner12, REFERENCE_DEFAULTS, referenceImpactMps, smallL, type ReferenceOptions } from './approach-reference.js';
 
 /**
  * Reference resolution in the bench: 0.5 m cells, 2.5° heading bins, arcs of 1 and 3 m with radii
@@ -75,6 +75,9 @@ describe('W2 vehicle approach', () => {
     const l = smallL();
     const lZone = l.scene.features.find((f) => f.id === 'z1')!;
     cases.push({ name: 'L street', scene: l.scene, frame: l.frame, target: (lZone.geometry.coordinates as number[][][])[0].map((p) => l.frame.toLocal(p)), starts: () => [{ kind: 'origin', featureId: 'o1', at: [5, -39] }], codes: ['M1', 'N2A', 'N3G'], reference: BENCH_REFERENCE, maxDiffPct: 6 });
+    const k = corner12();
+    const kZone = k.scene.features.find((f) => f.id === 'z1')!;
+    cases.push({ name: '90° corner, 12 m', scene: k.scene, frame: k.frame, target: (kZone.geometry.coordinates as number[][][])[0].map((p) => k.frame.toLocal(p)), starts: () => [{ kind: 'origin', featureId: 'o1', at: [6, -59] }], codes: ['M1', 'N2A', 'N3G'], reference: BENCH_REFERENCE, maxDiffPct: 6 });
     const piece = districtPiece(3);
     cases.push({ name: 'district 3×3 cells', scene: piece.scene, frame: piece.frame, target: piece.zoneRing, starts: (area) => area.map((p) => ({ kind: 'edge' as const, ring: p[0] })), codes: ['M1', 'N3G'], reference: BENCH_REFERENCE_DISTRICT, maxDiffPct: 35 });
     for (const c of cases) {
