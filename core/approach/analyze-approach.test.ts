@@ -20,31 +20,44 @@ function lStreet() {
 }
 
 describe('analyzeApproach on a hand-worked L-shaped street', () => {
-  it('M1: straight run-up, racing-line corner, straight run-up to the zone', () => {
+  it('M1: straight run-up, racing-line corner with a spiral exit that clears the north wall, straight run-up to the zone', () => {
     const { scene, frame } = lStreet();
     // Corner nodes only (no free lattice), so the only route is the hand-worked one.
     const { summary, features } = analyzeApproach(scene, { vehicles: ['M1'], frame, route: { freeSpacingM: Infinity } });
-    // M1: width 1.8 → h = 0.9; a = 3.2 m/s²; lateral limit min(μ = 1.0, SRT 1.2) = 1.0 g; top 160 km/h.
+    // M1: width 1.8 → h = 0.9; a = 3.2 m/s²; lateral limit min(μ = 1.0, SRT 1.2) = 1.0 g; r_min = 5.5 m.
     // Corner node: corner (10, 0) pushed out along its bisector by h + 1 mm on each axis → N = (9.099, 0.901).
     // Run-up: origin (9.099, −95) straight north to N: 95.901 m → √(2·3.2·95.901) = 24.77 m/s.
     const runUp = Math.sqrt(2 * 3.2 * 95.901);
-    // Room to swing out at N: nearest other walls x = 0 and y = 10 are 9.099 m away, less h → c = 8.199 m.
+    // Room at N: nearest other walls x = 0 and y = 10 are 9.099 m away, less h → c = 8.199 m.
     const c = 9.099 - 0.9;
-    // Contact samples on the zone's west face every 1 m, centre at x = 90 − h = 89.1; the highest the
-    // centre may be is y ≤ 10 − h = 9.1, so the best sample is y = 8.5 (smallest turn).
-    const A = [89.1, 8.5];
+    // Contact samples on the zone's west face every 1 m, centre at x = 90 − h = 89.1. The exit swings
+    // out to the north, so the best sample is low on the face: y = 3.5 (the leg rises 2.6 m).
+    const A = [89.1, 3.5];
     const dx = A[0] - 9.099, dy = A[1] - 0.901;
     const L = Math.hypot(dx, dy);
-    const cosTheta = dy / L; // incoming direction is due north (0, 1)
-    const radius = c / (1 - Math.sqrt((1 + cosTheta) / 2)); // r = c / (1 − cos(θ/2))
-    const corner = Math.min(runUp, Math.sqrt(1.0 * G * radius)); // skid limit √(f·g·r)
-    // The arc holds the speed to the skid limit for its tangent length r·tan(θ/2) past the apex,
-    // then the car accelerates over the rest of the leg: v² = u² + 2as.
-    const hold = radius * Math.tan(Math.acos(cosTheta) / 2);
-    const impact = Math.sqrt(corner * corner + 2 * 3.2 * (L - hold));
-    expect(radius).toBeCloseTo(31.5, 1); // θ = 84.1°, cos(θ/2) = 0.740
+    const psi0 = Math.acos(dy / L) / 2; // half the deflection from due north: θ = 88.14°, ψ₀ = 44.07°
+    const rCircle = c / (1 - Math.cos(psi0)); // racing line r = c / (1 − cos(θ/2)) = 29.1 m
+    // Spiral exit (spiral-exit.ts): sideways swing per metre of apex radius
+    // k·(k·e^(ψ₀/k) − sin ψ₀ − k·cos ψ₀) / (1 + k²), k = f·g / 2a = 9.81 / 6.4 = 1.533 → 0.337.
+    const k = G / (2 * 3.2);
+    const perRadius = (k * (k * Math.exp(psi0 / k) - Math.sin(psi0) - k * Math.cos(psi0))) / (1 + k * k);
+    const rhoMax = Math.min(rCircle, c / perRadius); // 8.199 / 0.3363 = 24.38 m
+    expect(rCircle).toBeCloseTo(29.1, 1);
+    expect(rhoMax).toBeCloseTo(24.38, 1);
+    // Apex radii come from the ladder 5.5·1.05^j (widest ≤ 24.38 m: j = 30, 23.77 m). Its exit ends
+    // 0.337·23.77 = 8.0 m out from a leg that rises 1.9°, past y = 10 − h = 9.1 (into the north
+    // building); the widest exit whose curve (checked as 4 chords, widened by how far the curve can
+    // stray from them) and straight back onto the leg keep h from the wall is j = 28 (21.56 m).
+    const rho = 5.5 * 1.05 ** 28;
+    const q = (rho * k) / (1 + k * k), e = Math.exp(psi0 / k);
+    const Xe = q * (e - (Math.cos(psi0) - k * Math.sin(psi0))), Ye = q * (e * k - (Math.sin(psi0) + k * Math.cos(psi0)));
+    const exitY = 0.901 + (Xe * dy) / L + (Ye * dx) / L; // the exit's end, world y
+    expect(exitY).toBeLessThan(9.1);
+    expect(exitY).toBeGreaterThan(8.5);
+    const corner = Math.min(runUp, Math.sqrt(1.0 * G * rho)); // skid limit √(f·g·ρ) = 14.54 m/s
+    // From the apex the car accelerates at full a along the spiral and the straight: v² = u² + 2aL.
+    const impact = Math.sqrt(corner * corner + 2 * 3.2 * L);
     expect(corner).toBeLessThan(runUp);
-    expect(hold).toBeCloseTo(28.7, 1);
     const r = summary.results.find((x) => x.target_id === 'z1')!;
     expect(r.reachable).toBe(true);
     if (!r.reachable) return;

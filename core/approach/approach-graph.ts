@@ -223,8 +223,10 @@ export function buildApproachGraph(
   const x = new Float64Array(nodeCount), y = new Float64Array(nodeCount);
   const cornerX = new Float64Array(nodeCount), cornerY = new Float64Array(nodeCount);
   const isStart = new Uint8Array(nodeCount), clearanceM = new Float64Array(nodeCount);
+  const nodeRing = new Int32Array(nodeCount);
   raw.forEach((n, i) => {
     x[i] = n.x; y[i] = n.y; cornerX[i] = n.cx; cornerY[i] = n.cy; isStart[i] = n.start ? 1 : 0;
+    nodeRing[i] = n.ring;
     if (n.start) return;
     // Room to swing out: distance to the nearest other obstacle less h. The wrapped obstacle is left
     // out when it is convex (it lies inside the turn); otherwise only the corner's own two edges.
@@ -237,8 +239,13 @@ export function buildApproachGraph(
 
   const sectorClearanceM = new Float64Array(nodeCount * SECTORS);
   for (let i = 0; i < nodeCount; i++) {
-    if (isStart[i] || cornerX[i] === cornerX[i]) continue;
-    sectorRoom(edges, areaSegments, h, x[i], y[i], sectorClearanceM, i * SECTORS);
+    if (isStart[i]) continue;
+    // Corner nodes too (their turn's exit is checked against it first), leaving out the wrapped
+    // obstacle as the room c does.
+    const ringInfo = nodeRing[i] >= 0 ? edges.rings[nodeRing[i]] : undefined;
+    const cx = cornerX[i], cy = cornerY[i], ring = nodeRing[i];
+    const own = cx === cx && ringInfo !== undefined ? (e: number) => edges.ring[e] === ring && (ringInfo.convex || isIncident(edges, e, cx, cy)) : undefined;
+    sectorRoom(edges, areaSegments, h, x[i], y[i], sectorClearanceM, i * SECTORS, own);
   }
 
   let nodeIndex: Flatbush | undefined;
@@ -385,7 +392,7 @@ function markSpan(out: Float64Array, at: number, a0: number, a1: number, room: n
 }
 
 /** Room per direction around a free node (see `sectorClearanceM`), conservative: an edge counts at its nearest distance over its whole angular span. */
-function sectorRoom(edges: ObstacleEdges, areaSegments: [number, number, number, number][], h: number, px: number, py: number, out: Float64Array, at: number): void {
+function sectorRoom(edges: ObstacleEdges, areaSegments: [number, number, number, number][], h: number, px: number, py: number, out: Float64Array, at: number, skip?: (edge: number) => boolean): void {
   out.fill(SECTOR_REACH_M - h, at, at + SECTORS);
   const seg = (ax: number, ay: number, bx: number, by: number, room: number) => {
     if (room >= out[at] && room >= SECTOR_REACH_M - h) return;
@@ -393,6 +400,7 @@ function sectorRoom(edges: ObstacleEdges, areaSegments: [number, number, number,
   };
   if (edges.index) {
     edges.index.search(px - SECTOR_REACH_M, py - SECTOR_REACH_M, px + SECTOR_REACH_M, py + SECTOR_REACH_M, (i) => {
+      if (skip?.(i)) return false;
       seg(edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i], pointSegmentDist(px, py, [edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]]) - h);
       return false;
     });

@@ -1,4 +1,5 @@
 import { SECTORS, sectorOf, type ApproachGraph } from './approach-graph.js';
+import { cornerExitLegMps } from './corner-exit.js';
 import { filletClear } from './fillet-clear.js';
 import type { VehicleLimits } from './max-speed-search.js';
 import { freeBendLegMps, legAfterTurnMps, turnSpeedMps } from './turn-speed.js';
@@ -19,7 +20,8 @@ export function bendLegMps(
   if (g.cornerX[v] === g.cornerX[v]) {
     const cap = turnSpeedMps(dInX, dInY, dOutX, dOutY, px, py, g.cornerX[v], g.cornerY[v], g.clearanceM[v], limits.minTurnRadiusM, limits.lateralG, maxTangentM);
     if (cap < 0) return -1;
-    return legAfterTurnMps(limits.accelerator, entryMps, cap, lengthM, limits.minTurnRadiusM, limits.lateralG);
+    if (cap === Infinity || limits.accelerator.constantAccelMps2 === undefined) return legAfterTurnMps(limits.accelerator, entryMps, cap, lengthM, limits.minTurnRadiusM, limits.lateralG);
+    return cornerExitLegMps(g, limits, entryMps, dOutX, dOutY, v, lengthM, floorMps);
   }
   cur.g = g; cur.v = v; cur.inX = dInX; cur.inY = dInY; cur.outX = dOutX; cur.outY = dOutY; cur.room = -1;
   return freeBendLegMps(

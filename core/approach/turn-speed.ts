@@ -1,5 +1,6 @@
 import { G_MPS2 } from '../vehicles/vehicle-classes.js';
 import type { Accelerator } from './kinematics.js';
+import { spiralExitOffsetPerRadius } from './spiral-exit.js';
 
 /**
  * Speed at the end of a leg of `lengthM` that starts with a turn capped at `capMps` whose arc
@@ -39,23 +40,48 @@ export function legEndSpeedMps(acc: Accelerator, entryMps: number, capMps: numbe
 export let lastTurnHoldM = 0;
 /** tan(θ/2) of the last turn `turnSpeedMps` computed. */
 export let lastTurnTanHalf = 0;
+/** How far past the node the last turn's arc ends per metre of radius (sin(θ/2) at a corner, tan(θ/2) at a free node), θ/2, the corner circle's radius (0: no spiral) and its room. */
+let lastTurnHoldPerRadius = 0;
+export let lastTurnPsi0 = 0, lastTurnRadiusM = 0, lastTurnClearanceM = 0;
 
 /**
- * Speed at the end of the leg after the last turn computed, taking the better of the widest arc
- * that fits and the tightest the class can steer: a wider arc is faster but holds the speed down
- * for longer (v² = f·g·r + 2a·(L − r·tan(θ/2)) is linear in r, so one end of [r_min, r_fit] is best).
- * Returns [speed, cap used, hold used].
+ * Speed at the end of the leg after the last corner turn computed (`turnSpeedMps`), the best of
+ * three exits from the racing line's apex at the node:
+ * - the widest circle that fits, held at its skid speed until it reaches the exit direction, which
+ *   is r·sin(θ/2) along the out-leg past the apex (the arc's end; not its tangent length r·tan(θ/2),
+ *   which counted up to 40 % of r too much at 90° and under-estimated: README 2026-11-28);
+ * - the tightest circle the class can steer (r_min), held the same way (a wider arc is faster but
+ *   holds the speed down for longer);
+ * - a spiral exit (`spiralExitOffsetPerRadius`): apex radius ρ at most the circle's and small enough
+ *   that the spiral's sideways swing ρ·k·F fits the same room c, then full acceleration from the apex
+ *   (v² = min(u², f·g·ρ) + 2aL; the spiral's own path is at least the leg, so this does not over-count).
+ * With an a(v) curve (no constant a) the spiral is not tried. Each exit is monotone in c, so their
+ * maximum is too (adding an obstacle never raises it).
  */
 export function legAfterTurnMps(acc: Accelerator, entryMps: number, capMps: number, lengthM: number, minTurnRadiusM: number, lateralG: number): number {
   const wide = legEndSpeedMps(acc, entryMps, capMps, lastTurnHoldM, lengthM);
   if (capMps === Infinity) { lastLegCapMps = capMps; lastLegHoldM = lastTurnHoldM; return wide; }
-  const tightCap = Math.sqrt(lateralG * G_MPS2 * minTurnRadiusM);
-  const tightHold = minTurnRadiusM * lastTurnTanHalf;
+  let best = wide, bestCap = capMps, bestHold = lastTurnHoldM;
+  const fg = lateralG * G_MPS2;
+  const tightCap = Math.sqrt(fg * minTurnRadiusM);
+  const tightHold = minTurnRadiusM * lastTurnHoldPerRadius;
   const tight = legEndSpeedMps(acc, entryMps, tightCap, tightHold, lengthM);
-  if (tight > wide) { lastLegCapMps = tightCap; lastLegHoldM = tightHold; return tight; }
-  lastLegCapMps = capMps; lastLegHoldM = lastTurnHoldM;
-  return wide;
+  if (tight > best) { best = tight; bestCap = tightCap; bestHold = tightHold; }
+  const a = acc.constantAccelMps2;
+  if (a !== undefined && a > 0 && lastTurnRadiusM > 0) {
+    const perRadius = spiralExitOffsetPerRadius(lastTurnPsi0, fg / (2 * a));
+    const rho = Math.min(lastTurnRadiusM, lastTurnClearanceM / perRadius);
+    if (rho >= minTurnRadiusM) {
+      const spiralCap = Math.sqrt(fg * rho);
+      const spiral = legEndSpeedMps(acc, entryMps, spiralCap, 0, lengthM);
+      if (spiral > best) { best = spiral; bestCap = spiralCap; bestHold = 0; }
+    }
+  }
+  lastLegCapMps = bestCap; lastLegHoldM = bestHold;
+  return best;
 }
+/** Records the cap and hold of the leg just evaluated (read by the path's speed profile). */
+export function setLastLeg(capMps: number, holdM: number): void { lastLegCapMps = capMps; lastLegHoldM = holdM; }
 /** The cap and hold `legAfterTurnMps` chose last. */
 export let lastLegCapMps = 0;
 export let lastLegHoldM = 0;
@@ -68,6 +94,7 @@ export function turnSpeedMps(
   const cosT = dInX * dOutX + dInY * dOutY;
   lastTurnHoldM = 0;
   lastTurnTanHalf = 0;
+  lastTurnRadiusM = 0;
   if (cosT > 1 - 1e-12) return Infinity;
   if (cornerX !== cornerX) {
     const cosHalfFree = Math.sqrt(Math.max(0, (1 + cosT) / 2));
@@ -76,6 +103,7 @@ export function turnSpeedMps(
     if (!(r >= minTurnRadiusM)) return -1;
     lastTurnTanHalf = sinHalf / cosHalfFree;
     lastTurnHoldM = r * lastTurnTanHalf;
+    lastTurnHoldPerRadius = lastTurnTanHalf;
     return Math.sqrt(lateralG * G_MPS2 * r);
   }
   const turn = dInX * dOutY - dInY * dOutX;
@@ -86,7 +114,9 @@ export function turnSpeedMps(
   const radiusM = Math.min(clearanceM / (1 - cosHalf), (maxTangentM * cosHalf) / sinHalf);
   if (!(radiusM >= minTurnRadiusM)) return -1;
   lastTurnTanHalf = cosHalf === 0 ? 1e9 : sinHalf / cosHalf;
-  lastTurnHoldM = cosHalf === 0 ? radiusM : radiusM * lastTurnTanHalf;
+  // The racing line's arc runs from the apex (the node) to the exit direction: r·sin(θ/2) along the out-leg.
+  lastTurnHoldM = radiusM * sinHalf;
+  lastTurnHoldPerRadius = sinHalf; lastTurnPsi0 = Math.atan2(sinHalf, cosHalf); lastTurnRadiusM = radiusM; lastTurnClearanceM = clearanceM;
   return Math.sqrt(lateralG * G_MPS2 * radiusM);
 }
 

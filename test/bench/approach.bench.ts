@@ -6,7 +6,7 @@ import type { StartPlace } from '../../core/drivable/drivable-space.js';
 import type { LocalFrame, XY } from '../../core/geometry/local-frame.js';
 import type { Scene } from '../../core/scene/types.js';
 import { BUILT_IN_VEHICLE_CLASSES, DEFAULT_VEHICLE_CODES } from '../../core/vehicles/vehicle-classes.js';
-import { referenceImpactMps, smallL } from './approach-reference.js';
+import { corner12, REFERENCE_DEFAULTS, referenceImpactMps, smallL, type ReferenceOptions } from './approach-reference.js';
 import { w2Scene, widthGroups, type W2WorkerReply } from './approach-workload.js';
 import { buildSync } from 'esbuild';
 import { Worker } from 'node:worker_threads';
@@ -15,6 +15,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { districtBuildings, districtFrame, toLonLatRing } from './district.js';
+
+/**
+ * Reference resolution in the bench: 0.5 m cells, 2.5° heading bins, arcs of 1 and 3 m with radii
+ * every 15 % from the class's minimum to 80 m, clearance every 0.25 m (≈ 15–90 s CPU per L-street
+ * case).
+ */
+const BENCH_REFERENCE: ReferenceOptions = { ...REFERENCE_DEFAULTS, headingStepDeg: 2.5, radiusRatio: 1.15, maxRadiusM: 80 };
+// Edge starts all round an 84 m square: at 0.5 m / 5° / 2 m starts it did not finish in 400 s wall at
+// load 6–9, so 1 m cells and starts every 4 m (a coarser second opinion).
+const BENCH_REFERENCE_DISTRICT: ReferenceOptions = { ...BENCH_REFERENCE, cellM: 1, headingStepDeg: 5, edgeStartSpacingM: 4 };
 
 /**
  * W2 (shared/spec/workloads.md): the 2 × 2 km district, 50 crowd zones of 30 × 30 m in the
@@ -133,19 +143,22 @@ describe('W2 vehicle approach', () => {
 
   it('against the brute-force reference on smaller scenes', () => {
     const rows: string[] = [];
-    const diffs: { reached: boolean; refKmh: number; diff: number }[] = [];
-    const cases: { name: string; scene: Scene; frame: LocalFrame; target: XY[]; starts: (area: ReturnType<typeof analysisArea>) => StartPlace[]; codes: string[] }[] = [];
+    const diffs: { reached: boolean; refKmh: number; diff: number; max: number }[] = [];
+    const cases: { name: string; scene: Scene; frame: LocalFrame; target: XY[]; starts: (area: ReturnType<typeof analysisArea>) => StartPlace[]; codes: string[]; reference: ReferenceOptions; maxDiffPct: number }[] = [];
     const l = smallL();
     const lZone = l.scene.features.find((f) => f.id === 'z1')!;
-    cases.push({ name: 'L street', scene: l.scene, frame: l.frame, target: (lZone.geometry.coordinates as number[][][])[0].map((p) => l.frame.toLocal(p)), starts: () => [{ kind: 'origin', featureId: 'o1', at: [5, -39] }], codes: ['M1', 'N2A', 'N3G'] });
+    cases.push({ name: 'L street', scene: l.scene, frame: l.frame, target: (lZone.geometry.coordinates as number[][][])[0].map((p) => l.frame.toLocal(p)), starts: () => [{ kind: 'origin', featureId: 'o1', at: [5, -39] }], codes: ['M1', 'N2A', 'N3G'], reference: BENCH_REFERENCE, maxDiffPct: 6 });
+    const k = corner12();
+    const kZone = k.scene.features.find((f) => f.id === 'z1')!;
+    cases.push({ name: '90° corner, 12 m', scene: k.scene, frame: k.frame, target: (kZone.geometry.coordinates as number[][][])[0].map((p) => k.frame.toLocal(p)), starts: () => [{ kind: 'origin', featureId: 'o1', at: [6, -59] }], codes: ['M1', 'N2A', 'N3G'], reference: BENCH_REFERENCE, maxDiffPct: 6 });
     const piece = districtPiece(3);
-    cases.push({ name: 'district 3×3 cells', scene: piece.scene, frame: piece.frame, target: piece.zoneRing, starts: (area) => area.map((p) => ({ kind: 'edge' as const, ring: p[0] })), codes: ['M1', 'N3G'] });
+    cases.push({ name: 'district 3×3 cells', scene: piece.scene, frame: piece.frame, target: piece.zoneRing, starts: (area) => area.map((p) => ({ kind: 'edge' as const, ring: p[0] })), codes: ['M1', 'N3G'], reference: BENCH_REFERENCE_DISTRICT, maxDiffPct: 35 });
     for (const c of cases) {
       const area = analysisArea(c.scene, c.frame);
       for (const code of c.codes) {
         const v = BUILT_IN_VEHICLE_CLASSES.find((x) => x.code === code)!;
         const ours = timed(() => analyzeApproach(c.scene, { vehicles: [code], frame: c.frame }).summary.results[0]);
-        const ref = timed(() => referenceImpactMps(area, blockedObstacles(c.scene, c.frame, v.widthM), c.starts(area), { rings: [c.target] }, v, { cellM: 1, headingStepDeg: 5, stepsM: [1, 2, 4, 8], maxTurnSteps: 3, checkM: 0.5, edgeStartSpacingM: 2 }));
+        const ref = timed(() => referenceImpactMps(area, blockedObstacles(c.scene, c.frame, v.widthM), c.starts(area), { rings: [c.target] }, v, c.reference));
         // A second opinion that is a drivable path by construction: bends only at a fixed 4 m lattice,
         // each an exact clear fillet (legs and arcs keep h from every obstacle), so its speed is a
         // lower bound on the true optimum under the same physics. A reference below it is under-resolved.
@@ -157,13 +170,15 @@ describe('W2 vehicle approach', () => {
         const row = (`${c.name.padEnd(20)} ${code.padEnd(4)} ours ${oursKmh.toFixed(1).padStart(6)} km/h  ref ${refKmh.toFixed(1).padStart(6)} km/h  diff ${diff.toFixed(1).padStart(5)} %  fillet lattice 4 m ${latticeKmh.toFixed(1)} km/h (ours ${((100 * (oursKmh - latticeKmh)) / latticeKmh).toFixed(1)} %, ref ${((100 * (refKmh - latticeKmh)) / latticeKmh).toFixed(1)} %)  time ours ${ours.cpuMs.toFixed(0)} ms cpu, ref ${ref.cpuMs.toFixed(0)} ms cpu, ratio ${(ref.cpuMs / Math.max(1, ours.cpuMs)).toFixed(0)}×`);
         console.log(row);
         rows.push(row);
-        diffs.push({ reached: ours.value.reachable, refKmh, diff });
+        diffs.push({ reached: ours.value.reachable, refKmh, diff, max: c.maxDiffPct });
       }
     }
     console.log(['Approach vs brute-force reference (target: within 2 %):', ...rows].join('\n'));
     for (const d of diffs) {
       expect(d.reached).toBe(d.refKmh > 0);
-      if (d.refKmh > 0) expect(Math.abs(d.diff)).toBeLessThan(35);
+      // Target 2 %: not reached yet for N2A / N3G on the L street (README, 2026-11-28); the district
+      // piece's reference is coarser (5° bins) and its figures are a second opinion only.
+      if (d.refKmh > 0) expect(Math.abs(d.diff)).toBeLessThan(d.max);
     }
   });
 });
