@@ -188,19 +188,26 @@ export function referenceApproach(
 
 const poly = (ring: [number, number][]) => ({ type: 'Polygon' as const, coordinates: [ring] });
 
-/** A short L-shaped street, 10 m wide: 40 m north from an origin, then 40 m east to a zone. */
-export function smallL() {
+/**
+ * An L-shaped street `widthM` wide between buildings: from an origin at rest 6 m above its closed
+ * south end (y = −southM) north to the corner at y = 0…width, then east to a 10 m zone ending at
+ * x = eastM.
+ */
+function lStreet(widthM: number, southM: number, eastM: number) {
+  const w = widthM, top = widthM + 10;
   return localScene([
-    { id: 'area', kind: 'analysis_area', geometry: poly(rect(-10, -45, 55, 20)) },
-    { id: 'west', kind: 'building', geometry: poly(rect(-10, -45, 0, 20)) },
-    { id: 'north', kind: 'building', geometry: poly(rect(0, 10, 55, 20)) },
-    { id: 'C', kind: 'building', geometry: poly(rect(10, -45, 55, 0)) },
-    { id: 'end', kind: 'building', geometry: poly(rect(0, -45, 10, -41)) },
-    { id: 'o1', kind: 'vehicle_origin', geometry: { type: 'Point', coordinates: [5, -39] } },
-    { id: 'z1', kind: 'crowd_zone', geometry: poly(rect(45, 0, 55, 10)) },
+    { id: 'area', kind: 'analysis_area', geometry: poly(rect(-10, -southM, eastM, top)) },
+    { id: 'west', kind: 'building', geometry: poly(rect(-10, -southM, 0, top)) },
+    { id: 'north', kind: 'building', geometry: poly(rect(0, w, eastM, top)) },
+    { id: 'C', kind: 'building', geometry: poly(rect(w, -southM, eastM, 0)) },
+    { id: 'end', kind: 'building', geometry: poly(rect(0, -southM, w, -southM + 4)) },
+    { id: 'o1', kind: 'vehicle_origin', geometry: { type: 'Point', coordinates: [w / 2, -southM + 6] } },
+    { id: 'z1', kind: 'crowd_zone', geometry: poly(rect(eastM - 10, 0, eastM, w)) },
   ]);
 }
 
+/** A short L-shaped street, 10 m wide: 40 m north from an origin, then 40 m east to a zone. */
+export const smallL = () => lStreet(10, 45, 55);
 
 /**
  * A 90° corner of two 12 m streets: 60 m north from an origin at rest, then 50 m east to a zone.
@@ -209,14 +216,4 @@ export function smallL() {
  * √(2·3.2·59) = 19.4 m/s, so the corner binds; the spiral exit and the weaving the physics allows
  * can only add to the circle's figure.
  */
-export function corner12() {
-  return localScene([
-    { id: 'area', kind: 'analysis_area', geometry: poly(rect(-10, -65, 65, 22)) },
-    { id: 'west', kind: 'building', geometry: poly(rect(-10, -65, 0, 22)) },
-    { id: 'north', kind: 'building', geometry: poly(rect(0, 12, 65, 22)) },
-    { id: 'C', kind: 'building', geometry: poly(rect(12, -65, 65, 0)) },
-    { id: 'end', kind: 'building', geometry: poly(rect(0, -65, 12, -61)) },
-    { id: 'o1', kind: 'vehicle_origin', geometry: { type: 'Point', coordinates: [6, -59] } },
-    { id: 'z1', kind: 'crowd_zone', geometry: poly(rect(55, 0, 65, 12)) },
-  ]);
-}
+export const corner12 = () => lStreet(12, 65, 65);
