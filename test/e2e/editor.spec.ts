@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openWatchedPage } from './support/watched-page.js';
+import { meanColour } from './support/png-colour.js';
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,28 +60,6 @@ async function clickMap(fx: number, fy: number): Promise<void> {
 
 async function saved(): Promise<void> {
   await expect(page.getByTestId('save-state')).toHaveText(/Saved/);
-}
-
-/** Mean RGB of a square of a PNG, decoded in the page (no PNG library in the test). */
-async function meanColour(png: Buffer, x: number, y: number, half = 5): Promise<[number, number, number]> {
-  return page.evaluate(
-    async ({ b64, x, y, half }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      const d = g.getImageData(x - half, y - half, 2 * half + 1, 2 * half + 1).data;
-      const sum = [0, 0, 0];
-      for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += d[i + k];
-      const n = d.length / 4;
-      return [sum[0] / n, sum[1] / n, sum[2] / n] as [number, number, number];
-    },
-    { b64: png.toString('base64'), x, y, half },
-  );
 }
 
 const distance = (a: number[], b: number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
@@ -209,8 +188,8 @@ test('the map really draws the layers (pixels, not only the load event)', async 
   const png = await page.screenshot({ path: `${SHOTS}/editor-drawn.png` });
   const inside = await at(0.7, 0.36); // middle of the crowd zone
   const empty = await at(0.93, 0.12); // open paper
-  const zone = await meanColour(png, inside.x, inside.y);
-  const paper = await meanColour(png, empty.x, empty.y);
+  const zone = await meanColour(page, png, inside.x, inside.y, 5);
+  const paper = await meanColour(page, png, empty.x, empty.y, 5);
   // Paper is #f3f1ec; the hatched zone is tinted orange (#d9480f lines on a 10 % wash).
   expect(distance(paper, [0xf3, 0xf1, 0xec])).toBeLessThan(6);
   expect(distance(zone, paper)).toBeGreaterThan(25);

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { localFrame } from '../../core/geometry/local-frame.js';
 import { openWatchedPage } from './support/watched-page.js';
+import { meanColour } from './support/png-colour.js';
 import { startTileServer, type TileServer } from './support/tile-server.js';
 
 /**
@@ -70,33 +71,11 @@ const view = (p: Page = page) =>
 const items = (p: Page = page) =>
   p.evaluate(() => (window as unknown as { __bulwarkSuspect: { items(): { id: string; threat: string; lonLat: [number, number] }[] } }).__bulwarkSuspect.items());
 
-/** Mean RGB of a square of a PNG, decoded in the page. */
-async function meanColour(png: Buffer, x: number, y: number, half = 4): Promise<[number, number, number]> {
-  return page.evaluate(
-    async ({ b64, x, y, half }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d')!;
-      g.drawImage(img, 0, 0);
-      const d = g.getImageData(x - half, y - half, 2 * half + 1, 2 * half + 1).data;
-      const sum = [0, 0, 0];
-      for (let i = 0; i < d.length; i += 4) for (let k = 0; k < 3; k++) sum[k] += d[i + k];
-      const n = d.length / 4;
-      return [sum[0] / n, sum[1] / n, sum[2] / n] as [number, number, number];
-    },
-    { b64: png.toString('base64'), x, y, half },
-  );
-}
-
 /** Colour of open map near its top-left corner (inside the fit padding: no plan feature there). */
 async function cornerColour(): Promise<[number, number, number]> {
   const box = (await page.getByTestId('map').boundingBox())!;
   const png = await page.screenshot();
-  return meanColour(png, Math.round(box.x + 20), Math.round(box.y + 20));
+  return meanColour(page, png, Math.round(box.x + 20), Math.round(box.y + 20), 4);
 }
 
 test('with no basemap the window asks nothing of any server but the app, and the dialog says so', async () => {
