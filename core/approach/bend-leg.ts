@@ -10,18 +10,19 @@ import { freeBendLegMps, legAfterTurnMps, turnSpeedMps } from './turn-speed.js';
  * node the racing line around the corner (`turnSpeedMps`), at a free node the best clear fillet
  * (`freeBendLegMps`). The cap and hold chosen are left in `lastLegCapMps` / `lastLegHoldM`.
  * `floorMps`: a free bend that cannot beat it may answer -1 early (callers only want improvements).
+ * `legEdge`: the graph edge of the out-leg when it is one (its room profile is cached), else -1.
  */
 export function bendLegMps(
   g: ApproachGraph, limits: VehicleLimits, entryMps: number,
   dInX: number, dInY: number, dOutX: number, dOutY: number,
-  v: number, lengthM: number, maxTangentM: number, floorMps = -1,
+  v: number, lengthM: number, maxTangentM: number, floorMps = -1, legEdge = -1,
 ): number {
   const px = g.x[v], py = g.y[v];
   if (g.cornerX[v] === g.cornerX[v]) {
     const cap = turnSpeedMps(dInX, dInY, dOutX, dOutY, px, py, g.cornerX[v], g.cornerY[v], g.clearanceM[v], limits.minTurnRadiusM, limits.lateralG, maxTangentM);
     if (cap < 0) return -1;
     if (cap === Infinity || limits.accelerator.constantAccelMps2 === undefined) return legAfterTurnMps(limits.accelerator, entryMps, cap, lengthM, limits.minTurnRadiusM, limits.lateralG);
-    return cornerExitLegMps(g, limits, entryMps, dOutX, dOutY, v, lengthM, floorMps);
+    return cornerExitLegMps(g, limits, entryMps, dOutX, dOutY, v, lengthM, floorMps, legEdge);
   }
   cur.g = g; cur.v = v; cur.inX = dInX; cur.inY = dInY; cur.outX = dOutX; cur.outY = dOutY; cur.room = -1;
   return freeBendLegMps(

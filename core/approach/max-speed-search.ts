@@ -263,7 +263,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
         }
       }
     } else if (acc.speedAfter(inMps, lf) + PRUNE_SLACK_MPS <= bf + IMPROVEMENT_MPS) return false;
-    const out = bendLegMps(g, limits, inMps, ex, ey, fx, fy, v, lf, maxTangentM, bf + IMPROVEMENT_MPS);
+    const out = bendLegMps(g, limits, inMps, ex, ey, fx, fy, v, lf, maxTangentM, bf + IMPROVEMENT_MPS, f);
     if (!(out > bf + IMPROVEMENT_MPS)) return false;
     best[f] = out;
     bestLabel[f] = labels.add(f, bestLabel[e], out);
