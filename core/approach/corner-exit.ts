@@ -136,10 +136,17 @@ function exitClear(psi0: number, rho: number, k: number, roomM: number): boolean
       if ((Xq - x) * slope * 100 > bins[off + i]) return false;
     }
   }
+  // Between two points the curve is below the later one and below the tangent at the earlier one
+  // (its heading falls from ψ₀ to 0, so Y is a concave function of X; the heading at point j is
+  // ψ₀·(1 − j/EXIT_POINTS) on both shapes).
   for (let j = EXIT_POINTS; j >= 1; j--) {
-    const cm = rho * Y[j] * 100;
-    const i0 = Math.floor((rho * X[j - 1]) / EXIT_BIN_M), i1 = Math.min(last, Math.floor((rho * X[j]) / EXIT_BIN_M));
-    for (let i = i1; i >= i0; i--) if (cm > bins[off + i]) return false;
+    const x0 = rho * X[j - 1], y0 = rho * Y[j - 1], yEnd = rho * Y[j];
+    const slope = Math.tan(psi0 * (1 - (j - 1) / EXIT_POINTS));
+    const i0 = Math.floor(x0 / EXIT_BIN_M), i1 = Math.min(last, Math.floor((rho * X[j]) / EXIT_BIN_M));
+    for (let i = i1; i >= i0; i--) {
+      const tangent = y0 + slope * ((i + 1) * EXIT_BIN_M - x0);
+      if ((tangent < yEnd ? tangent : yEnd) * 100 > bins[off + i]) return false;
+    }
   }
   return true;
 }

@@ -21,7 +21,8 @@ import { segmentSegmentDistance2, segmentsIntersect } from './obstacle-edges.js'
  * Rooms are floored to whole centimetres (Uint16), so they never exceed the true room. Adding an
  * obstacle can only lower a bin (a minimum over more edges): exits checked against the profile stay
  * monotone. A profile depends only on the graph (node, leg, h, c), so it is cached per graph edge and
- * serves every class of that width.
+ * serves every class of that width. Where an obstacle edge runs at a slope β to the leg a bin is
+ * conservative by up to EXIT_BIN_M·tan β (0.18 m at 20°).
  */
 export const EXIT_BIN_M = 0.5;
 /** Stored rooms are floored to this (cm) after a safety margin far above float rounding. */
@@ -36,10 +37,16 @@ interface ExitRoomCache {
   used: number;
 }
 
+/**
+ * The profiles of one graph at a time (~100 MB on the W2 district at 0.5 m bins): the classes of
+ * one width run one after the other and share it; another graph drops it, so an analysis of every
+ * width never holds more than one, and a graph no longer used takes its profiles with it.
+ */
 const caches = new WeakMap<ApproachGraph, ExitRoomCache>();
+let current: WeakRef<ApproachGraph> | undefined;
 /** Bins of the last leg without an edge id (a last leg into a target): one-entry memo. */
 let scratch = new Uint16Array(256);
-let scratchKey = { g: undefined as ApproachGraph | undefined, v: -1, dx: NaN, dy: NaN, len: NaN };
+let scratchKey = { g: undefined as WeakRef<ApproachGraph> | undefined, v: -1, dx: NaN, dy: NaN, len: NaN };
 
 /**
  * Set by `exitRoom`: the array and offset its bins start at, and how many bins there are; the
@@ -58,25 +65,28 @@ function binsFor(lengthM: number): number {
 /**
  * Makes the room profile of the leg from node v along (dx, dy) (outward normal (nx, ny)) available
  * in `roomBins` from `roomOffset`: bins covering X in [0, lengthM]. `edge` is the graph edge id of
- * the leg (cached for the graph's lifetime), or -1 (a last leg into a target: a one-entry memo, as
+ * the leg (cached while the graph is the current one), or -1 (a last leg into a target: a one-entry memo, as
  * the last-leg choice asks for one leg with every way into its node in turn).
  */
 export function exitRoom(g: ApproachGraph, v: number, edge: number, dx: number, dy: number, nx: number, ny: number, lengthM: number): void {
   const n = binsFor(lengthM);
   if (edge < 0) {
     const s = scratchKey;
-    if (!(s.g === g && s.v === v && s.dx === dx && s.dy === dy && s.len === lengthM)) {
+    if (!(s.g?.deref() === g && s.v === v && s.dx === dx && s.dy === dy && s.len === lengthM)) {
       if (scratch.length < 2 * n) scratch = new Uint16Array(Math.max(2 * n, 2 * scratch.length));
       fillExitRoom(g, v, dx, dy, nx, ny, n, scratch, 0);
-      scratchKey = { g, v, dx, dy, len: lengthM };
+      scratchKey = { g: new WeakRef(g), v, dx, dy, len: lengthM };
     }
     roomBins = scratch; roomOffset = 0; roomCount = n;
     return;
   }
   let c = caches.get(g);
   if (!c) {
+    const previous = current?.deref();
+    if (previous) caches.delete(previous);
     c = { offset: new Int32Array(g.edgeTo.length).fill(-1), pool: new Uint16Array(1 << 16), used: 0 };
     caches.set(g, c);
+    current = new WeakRef(g);
   }
   if (c.offset[edge] < 0) {
     if (c.used + 2 * n > c.pool.length) {
