@@ -25,14 +25,17 @@ export function bendLegMps(
     return cornerExitLegMps(g, limits, entryMps, dOutX, dOutY, v, lengthM, floorMps, legEdge);
   }
   cur.g = g; cur.v = v; cur.inX = dInX; cur.inY = dInY; cur.outX = dOutX; cur.outY = dOutY; cur.room = -1;
-  return freeBendLegMps(
+  const out = freeBendLegMps(
     limits.accelerator, entryMps, lengthM, dInX, dInY, dOutX, dOutY, g.clearanceM[v], maxTangentM,
     limits.minTurnRadiusM, limits.lateralG, clearCurrent, floorMps,
   );
+  cur.g = NO_GRAPH; // hold no graph between calls
+  return out;
 }
 
 /** The bend being evaluated (module state, so the inner loop allocates no closure). */
-const cur = { g: undefined as unknown as ApproachGraph, v: 0, inX: 0, inY: 0, outX: 0, outY: 0, room: -1, tanHalf: 0 };
+const NO_GRAPH = undefined as unknown as ApproachGraph;
+const cur = { g: NO_GRAPH, v: 0, inX: 0, inY: 0, outX: 0, outY: 0, room: -1, tanHalf: 0 };
 
 /**
  * Whether the fillet of radius r at the current bend is clear: first from the node's room inside

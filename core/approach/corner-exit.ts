@@ -1,7 +1,7 @@
 import { G_MPS2 } from '../vehicles/vehicle-classes.js';
 import type { ApproachGraph } from './approach-graph.js';
 import type { VehicleLimits } from './max-speed-search.js';
-import { EXIT_BIN_M, exitRoom, roomBins, roomCount, roomOffset } from './exit-room.js';
+import { EXIT_BIN_M, exitRoom, releaseExitRoom, roomBins, roomCount, roomOffset } from './exit-room.js';
 import { spiralExitOffsetPerRadius } from './spiral-exit.js';
 import { FILLET_RADIUS_STEP, lastTurnClearanceM, lastTurnPsi0, lastTurnRadiusM, legEndSpeedMps, setLastLeg } from './turn-speed.js';
 
@@ -63,12 +63,16 @@ export function cornerExitLegMps(
   const tight = legEndSpeedMps(acc, entryMps, tightCap, tightHold, lengthM);
   if (tight > best && tight > floorMps && exitClear(psi0, rMin, Infinity, c)) { best = tight; bestCap = tightCap; bestHold = tightHold; }
   setLastLeg(bestCap, bestHold);
+  // Hold no graph or profile pool between calls (they can be collected once the analysis ends).
+  leg.g = NO_GRAPH;
+  releaseExitRoom();
   return best;
 }
 
 
 /** The leg being evaluated and the exit shapes of the current turn (module state: no allocation in the inner loop). */
-const leg = { g: undefined as unknown as ApproachGraph, v: 0, edge: -1, dx: 0, dy: 0, nx: 0, ny: 0, lengthM: 0 };
+const NO_GRAPH = undefined as unknown as ApproachGraph;
+const leg = { g: NO_GRAPH, v: 0, edge: -1, dx: 0, dy: 0, nx: 0, ny: 0, lengthM: 0 };
 /** Unit shapes (radius 1) of the spiral (index 0) and the circle (1): X, Y at EXIT_POINTS + 1 points, for (ψ₀, k). */
 const shapeX = [new Float64Array(EXIT_POINTS + 1), new Float64Array(EXIT_POINTS + 1)];
 const shapeY = [new Float64Array(EXIT_POINTS + 1), new Float64Array(EXIT_POINTS + 1)];

@@ -57,6 +57,11 @@ export let roomBins: Uint16Array = scratch;
 export let roomOffset = 0;
 export let roomCount = 0;
 
+/** Lets go of the pool `roomBins` points at, so a finished analysis holds no profiles. */
+export function releaseExitRoom(): void {
+  roomBins = scratch;
+}
+
 /** Bins covering X in [0, lengthM]. */
 function binsFor(lengthM: number): number {
   return Math.floor(lengthM / EXIT_BIN_M) + 1;
