@@ -27,6 +27,19 @@ export interface SearchResult {
   labelMps: Float64Array;
   /** Labels in use (the arrays may be longer). */
   labelCount: number;
+  /** The edge whose improvement stopped the search early (`SearchStop`), -1 when it ran to its fixpoint. */
+  stoppedAt: number;
+}
+
+/**
+ * Stops a search as soon as it has what its caller wants: each time the best speed into a node
+ * with `watch[v] = 1` rises, `reached(edge, mps)` is asked, and true stops the search there. The
+ * speeds are then lower bounds (each is the speed of a drivable path, the one its label gives), not
+ * the fixpoint.
+ */
+export interface SearchStop {
+  watch: Uint8Array;
+  reached: (edge: number, mps: number) => boolean;
 }
 
 export interface VehicleLimits {
@@ -161,7 +174,7 @@ function edgeDirections(g: ApproachGraph): EdgeDirections {
  * search of the whole graph, seeds it: every best speed whose path uses no blocked edge is a speed the
  * restricted graph also reaches, and the fixpoint from such lower bounds is the same maximum.
  */
-export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?: { aborted: boolean }, blockedEdge?: Uint8Array, warm?: SearchResult): SearchResult {
+export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?: { aborted: boolean }, blockedEdge?: Uint8Array, warm?: SearchResult, stop?: SearchStop): SearchResult {
   const m = g.edgeTo.length;
   const best = new Float64Array(m).fill(-1);
   const bestLabel = new Int32Array(m).fill(-1);
@@ -212,6 +225,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
         best[f] = v;
         bestLabel[f] = labels.add(f, -1, v);
         heap.push(v, f);
+        if (stop && stop.watch[g.edgeTo[f]] === 1 && stop.reached(f, v)) return result(f);
       }
     }
   }
@@ -237,9 +251,10 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   // The edge being expanded (its end speed, shared leg length, direction) and, at a corner node,
   // which side of it the corner lies on: state for `relax`.
   let e = -1, inMps = 0, inLen = 0, ex = 0, ey = 0, inSq = 0, side = 0, eDirty = true;
+  let stoppedAt = -1;
   /** Tries the turn from edge e onto edge f at node v; true when f's best speed rose. */
   const relax = (v: number, f: number): boolean => {
-    if (!eDirty && dirty![f] === 0) return false;
+    if (stoppedAt >= 0 || (!eDirty && dirty![f] === 0)) return false;
     const bf = best[f];
     const lf = edgeLengthM[f];
     const fx = dirX[f], fy = dirY[f];
@@ -269,6 +284,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     bestLabel[f] = labels.add(f, bestLabel[e], out);
     heap.push(out, f);
     if (dirty && dirty[f] === 0) promote(f);
+    if (stop && stop.watch[g.edgeTo[f]] === 1 && stop.reached(f, out)) stoppedAt = f;
     return true;
   };
   /**
@@ -297,7 +313,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     }
   };
   let pops = 0;
-  while (heap.size > 0) {
+  while (heap.size > 0 && stoppedAt < 0) {
     e = heap.pop();
     if (dirty) { eDirty = dirty[e] === 1; popped![e] = 1; }
     if ((++pops & 0xffff) === 0 && signal?.aborted) throw abortError();
@@ -337,6 +353,9 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
       }
     }
   }
-  return { bestMps: best, bestLabel, labelEdge: labels.edge, labelPred: labels.pred, labelMps: labels.mps, labelCount: labels.n };
+  return result(stoppedAt);
+  function result(stoppedEdge: number): SearchResult {
+    return { bestMps: best, bestLabel, labelEdge: labels.edge, labelPred: labels.pred, labelMps: labels.mps, labelCount: labels.n, stoppedAt: stoppedEdge };
+  }
 }
 
