@@ -110,11 +110,7 @@ function lastLegPairs(g: ApproachGraph, search: SearchResult, limits: VehicleLim
   const acc = limits.accelerator;
   const p: LastLegPairs = { g, targetSegs, targetOwner, sample: [], node: [], lengthM: [], ubMps: [], order: [], geometry: new Uint8Array(0) };
   if (!g.nodeIndex) return p;
-  const bestIn = new Float64Array(g.nodeCount).fill(-1);
-  for (let v = 0; v < g.nodeCount; v++) {
-    if (g.isStart[v]) { bestIn[v] = 0; continue; }
-    for (let k = g.inStart[v]; k < g.inStart[v + 1]; k++) bestIn[v] = Math.max(bestIn[v], search.bestMps[g.inEdge[k]]);
-  }
+  const bestIn = bestIncomingMps(g, search);
   for (const s of samples) {
     if (!pointClearExcept(g, s.x, s.y, targetOwner)) continue;
     const near = Number.isFinite(g.maxEdgeM) ? nodesWithin(g.nodeIndex, g.x, g.y, s.x, s.y, g.maxEdgeM) : Array.from({ length: g.nodeCount }, (_, k) => k);
@@ -131,6 +127,21 @@ function lastLegPairs(g: ApproachGraph, search: SearchResult, limits: VehicleLim
   p.order = ub.map((_, i) => i).sort((a, b) => ub[b] - ub[a] || a - b);
   p.geometry = new Uint8Array(ub.length);
   return p;
+}
+
+/** Per search (shared by all targets), the best speed into each node, m/s: 0 at a start, -1 when unreached. */
+const bestInCache = new WeakMap<SearchResult, Float64Array>();
+
+function bestIncomingMps(g: ApproachGraph, search: SearchResult): Float64Array {
+  let bestIn = bestInCache.get(search);
+  if (bestIn) return bestIn;
+  bestIn = new Float64Array(g.nodeCount).fill(-1);
+  for (let v = 0; v < g.nodeCount; v++) {
+    if (g.isStart[v]) { bestIn[v] = 0; continue; }
+    for (let k = g.inStart[v]; k < g.inStart[v + 1]; k++) bestIn[v] = Math.max(bestIn[v], search.bestMps[g.inEdge[k]]);
+  }
+  bestInCache.set(search, bestIn);
+  return bestIn;
 }
 
 /** Whether pair c's last leg is admissible: first contact at its end, inside the area, clear of all but the target. */

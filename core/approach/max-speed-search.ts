@@ -118,6 +118,14 @@ class Labels {
     this.edge[this.n] = edge; this.pred[this.n] = pred; this.mps[this.n] = mps;
     return this.n++;
   }
+  /** Starts with a copy of another search's labels (same ids), room to grow. */
+  copyFrom(r: SearchResult): void {
+    const n = r.labelCount, cap = Math.max(1024, n + (n >> 2));
+    this.edge = new Int32Array(cap); this.edge.set(r.labelEdge.subarray(0, n));
+    this.pred = new Int32Array(cap); this.pred.set(r.labelPred.subarray(0, n));
+    this.mps = new Float64Array(cap); this.mps.set(r.labelMps.subarray(0, n));
+    this.n = n;
+  }
 }
 
 /** Smallest speed gain that counts as an improvement, m/s. */
@@ -195,8 +203,8 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   if (warm && blockedEdge) {
     const n = warm.labelCount;
     const clean = new Uint8Array(n);
+    labels.copyFrom(warm);
     for (let l = 0; l < n; l++) {
-      labels.add(warm.labelEdge[l], warm.labelPred[l], warm.labelMps[l]);
       const p = warm.labelPred[l];
       clean[l] = !blockedEdge[warm.labelEdge[l]] && (p < 0 || clean[p] === 1) ? 1 : 0;
     }
