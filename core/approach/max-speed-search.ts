@@ -27,8 +27,10 @@ export interface SearchResult {
   labelMps: Float64Array;
   /** Labels in use (the arrays may be longer). */
   labelCount: number;
-  /** The edge whose improvement stopped the search early (`SearchStop`), -1 when it ran to its fixpoint. */
+  /** The edge whose improvement stopped the search early (`SearchStop`), -1 when it did not stop there. */
   stoppedAt: number;
+  /** False when a guided search gave up (`SearchStop.orderBonusMps`): its speeds are not the fixpoint. */
+  complete: boolean;
 }
 
 /**
@@ -40,6 +42,14 @@ export interface SearchResult {
 export interface SearchStop {
   watch: Uint8Array;
   reached: (edge: number, mps: number) => boolean;
+  /**
+   * Optional: a guided order for a re-search expected to stop, per node (≤ 0, m/s) added to the heap
+   * key of every edge into it (e.g. less the closer the node is to the target). Any order gives
+   * drivable speeds, so a stop is as good as in the plain order; but the search then gives up after
+   * 1000 pops plus a quarter of the edges it recomputes (`complete` false, speeds not a fixpoint),
+   * and the caller must search again in the plain order (warm re-searches only).
+   */
+  orderBonusMps?: Float64Array;
 }
 
 export interface VehicleLimits {
@@ -190,6 +200,11 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   const heap = new MaxHeap(m);
   const acc = limits.accelerator;
   const top = acc.topSpeedMps;
+  // The heap key: the speed, plus the guide's bonus at the edge's end when guided (it rises with
+  // the speed, as the heap needs).
+  const bonus = stop?.orderBonusMps;
+  const keyOf = bonus ? (mps: number, f: number) => mps + bonus[g.edgeTo[f]] : (mps: number) => mps;
+  let popBudget = Infinity;
   const { dirX, dirY, angle, byAngle, sortedAngle } = edgeDirections(g);
   // Restricted re-search: edges whose warm path uses no blocked edge ("clean") already hold their
   // final speed (reachable here, and nothing here beats the whole graph). Edges the whole graph never
@@ -222,7 +237,12 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
         if (!blockedEdge[e]) dirtyOut[g.edgeFrom[e]] = 1;
       }
     }
-    for (let e = 0; e < m; e++) if (dirty[e] === 0 && best[e] >= 0 && dirtyOut[g.edgeTo[e]] === 1) heap.push(best[e], e);
+    if (bonus) {
+      let dirtyCount = 0;
+      for (let e = 0; e < m; e++) dirtyCount += dirty[e];
+      popBudget = 1000 + (dirtyCount >> 2);
+    }
+    for (let e = 0; e < m; e++) if (dirty[e] === 0 && best[e] >= 0 && dirtyOut[g.edgeTo[e]] === 1) heap.push(keyOf(best[e], e), e);
   }
   for (let s = 0; s < g.nodeCount; s++) {
     if (!g.isStart[s]) continue;
@@ -232,8 +252,8 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
       if (v > best[f]) {
         best[f] = v;
         bestLabel[f] = labels.add(f, -1, v);
-        heap.push(v, f);
-        if (stop && stop.watch[g.edgeTo[f]] === 1 && stop.reached(f, v)) return result(f);
+        heap.push(keyOf(v, f), f);
+        if (stop && stop.watch[g.edgeTo[f]] === 1 && stop.reached(f, v)) return result(f, true);
       }
     }
   }
@@ -290,7 +310,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     if (!(out > bf + IMPROVEMENT_MPS)) return false;
     best[f] = out;
     bestLabel[f] = labels.add(f, bestLabel[e], out);
-    heap.push(out, f);
+    heap.push(keyOf(out, f), f);
     if (dirty && dirty[f] === 0) promote(f);
     if (stop && stop.watch[g.edgeTo[f]] === 1 && stop.reached(f, out)) stoppedAt = f;
     return true;
@@ -305,7 +325,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     const u = g.edgeFrom[f];
     for (let k = g.inStart[u]; k < g.inStart[u + 1]; k++) {
       const c = g.inEdge[k];
-      if (dirty![c] === 0 && popped![c] === 0 && best[c] >= 0) heap.push(best[c], c);
+      if (dirty![c] === 0 && popped![c] === 0 && best[c] >= 0) heap.push(keyOf(best[c], c), c);
     }
   };
   /** Relaxes the out-edges of corner node v whose angle is in [lo, hi] (positions base..end-1 sorted by angle). */
@@ -322,6 +342,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   };
   let pops = 0;
   while (heap.size > 0 && stoppedAt < 0) {
+    if (pops >= popBudget) return result(-1, false);
     e = heap.pop();
     if (dirty) { eDirty = dirty[e] === 1; popped![e] = 1; }
     if ((++pops & 0xffff) === 0 && signal?.aborted) throw abortError();
@@ -361,9 +382,9 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
       }
     }
   }
-  return result(stoppedAt);
-  function result(stoppedEdge: number): SearchResult {
-    return { bestMps: best, bestLabel, labelEdge: labels.edge, labelPred: labels.pred, labelMps: labels.mps, labelCount: labels.n, stoppedAt: stoppedEdge };
+  return result(stoppedAt, true);
+  function result(stoppedEdge: number, complete: boolean): SearchResult {
+    return { bestMps: best, bestLabel, labelEdge: labels.edge, labelPred: labels.pred, labelMps: labels.mps, labelCount: labels.n, stoppedAt: stoppedEdge, complete };
   }
 }
 
