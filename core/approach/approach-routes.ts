@@ -66,7 +66,7 @@ export function approachRoutes(input: RouteInput, vehicle: VehicleClass, options
   return input.targets.map((t) => {
     const owner = t.barrierId === undefined ? -1 : input.obstacles.findIndex((o) => o.featureId === t.barrierId);
     const samples = targetSamples(t.outline, g!.halfWidthM, options.targetSpacingM);
-    const arrival = bestArrival(g!, search, limits, t.outline, samples, owner, (blocked) => maxSpeedSearch(g!, limits, options.signal, blocked, search));
+    const arrival = bestArrival(g!, search, limits, t.outline, samples, owner, (blocked, stop) => maxSpeedSearch(g!, limits, options.signal, blocked, search, stop));
     if (!arrival) return { targetId: t.id };
     return { targetId: t.id, arrival, speedsMps: arrivalSpeeds(arrival, limits, vehicle.brakeMps2) };
   });

@@ -27,6 +27,29 @@ export interface SearchResult {
   labelMps: Float64Array;
   /** Labels in use (the arrays may be longer). */
   labelCount: number;
+  /** The edge whose improvement stopped the search early (`SearchStop`), -1 when it did not stop there. */
+  stoppedAt: number;
+  /** False when a guided search gave up (`SearchStop.orderBonusMps`): its speeds are not the fixpoint. */
+  complete: boolean;
+}
+
+/**
+ * Stops a search as soon as it has what its caller wants: each time the best speed into a node
+ * with `watch[v] = 1` rises, `reached(edge, mps)` is asked, and true stops the search there. The
+ * speeds are then lower bounds (each is the speed of a drivable path, the one its label gives), not
+ * the fixpoint.
+ */
+export interface SearchStop {
+  watch: Uint8Array;
+  reached: (edge: number, mps: number) => boolean;
+  /**
+   * Optional: a guided order for a re-search expected to stop, per node (≤ 0, m/s) added to the heap
+   * key of every edge into it (e.g. less the closer the node is to the target). Any order gives
+   * drivable speeds, so a stop is as good as in the plain order; but the search then gives up after
+   * 1000 pops plus a quarter of the edges it recomputes (`complete` false, speeds not a fixpoint),
+   * and the caller must search again in the plain order (warm re-searches only).
+   */
+  orderBonusMps?: Float64Array;
 }
 
 export interface VehicleLimits {
@@ -105,6 +128,14 @@ class Labels {
     this.edge[this.n] = edge; this.pred[this.n] = pred; this.mps[this.n] = mps;
     return this.n++;
   }
+  /** Starts with a copy of another search's labels (same ids), room to grow. */
+  copyFrom(r: SearchResult): void {
+    const n = r.labelCount, cap = Math.max(1024, n + (n >> 2));
+    this.edge = new Int32Array(cap); this.edge.set(r.labelEdge.subarray(0, n));
+    this.pred = new Int32Array(cap); this.pred.set(r.labelPred.subarray(0, n));
+    this.mps = new Float64Array(cap); this.mps.set(r.labelMps.subarray(0, n));
+    this.n = n;
+  }
 }
 
 /** Smallest speed gain that counts as an improvement, m/s. */
@@ -161,7 +192,7 @@ function edgeDirections(g: ApproachGraph): EdgeDirections {
  * search of the whole graph, seeds it: every best speed whose path uses no blocked edge is a speed the
  * restricted graph also reaches, and the fixpoint from such lower bounds is the same maximum.
  */
-export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?: { aborted: boolean }, blockedEdge?: Uint8Array, warm?: SearchResult): SearchResult {
+export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?: { aborted: boolean }, blockedEdge?: Uint8Array, warm?: SearchResult, stop?: SearchStop): SearchResult {
   const m = g.edgeTo.length;
   const best = new Float64Array(m).fill(-1);
   const bestLabel = new Int32Array(m).fill(-1);
@@ -169,6 +200,11 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   const heap = new MaxHeap(m);
   const acc = limits.accelerator;
   const top = acc.topSpeedMps;
+  // The heap key: the speed, plus the guide's bonus at the edge's end when guided (it rises with
+  // the speed, as the heap needs).
+  const bonus = stop?.orderBonusMps;
+  const keyOf = bonus ? (mps: number, f: number) => mps + bonus[g.edgeTo[f]] : (mps: number) => mps;
+  let popBudget = Infinity;
   const { dirX, dirY, angle, byAngle, sortedAngle } = edgeDirections(g);
   // Restricted re-search: edges whose warm path uses no blocked edge ("clean") already hold their
   // final speed (reachable here, and nothing here beats the whole graph). Edges the whole graph never
@@ -182,8 +218,8 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   if (warm && blockedEdge) {
     const n = warm.labelCount;
     const clean = new Uint8Array(n);
+    labels.copyFrom(warm);
     for (let l = 0; l < n; l++) {
-      labels.add(warm.labelEdge[l], warm.labelPred[l], warm.labelMps[l]);
       const p = warm.labelPred[l];
       clean[l] = !blockedEdge[warm.labelEdge[l]] && (p < 0 || clean[p] === 1) ? 1 : 0;
     }
@@ -201,7 +237,12 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
         if (!blockedEdge[e]) dirtyOut[g.edgeFrom[e]] = 1;
       }
     }
-    for (let e = 0; e < m; e++) if (dirty[e] === 0 && best[e] >= 0 && dirtyOut[g.edgeTo[e]] === 1) heap.push(best[e], e);
+    if (bonus) {
+      let dirtyCount = 0;
+      for (let e = 0; e < m; e++) dirtyCount += dirty[e];
+      popBudget = 1000 + (dirtyCount >> 2);
+    }
+    for (let e = 0; e < m; e++) if (dirty[e] === 0 && best[e] >= 0 && dirtyOut[g.edgeTo[e]] === 1) heap.push(keyOf(best[e], e), e);
   }
   for (let s = 0; s < g.nodeCount; s++) {
     if (!g.isStart[s]) continue;
@@ -211,7 +252,8 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
       if (v > best[f]) {
         best[f] = v;
         bestLabel[f] = labels.add(f, -1, v);
-        heap.push(v, f);
+        heap.push(keyOf(v, f), f);
+        if (stop && stop.watch[g.edgeTo[f]] === 1 && stop.reached(f, v)) return result(f, true);
       }
     }
   }
@@ -237,9 +279,10 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
   // The edge being expanded (its end speed, shared leg length, direction) and, at a corner node,
   // which side of it the corner lies on: state for `relax`.
   let e = -1, inMps = 0, inLen = 0, ex = 0, ey = 0, inSq = 0, side = 0, eDirty = true;
+  let stoppedAt = -1;
   /** Tries the turn from edge e onto edge f at node v; true when f's best speed rose. */
   const relax = (v: number, f: number): boolean => {
-    if (!eDirty && dirty![f] === 0) return false;
+    if (stoppedAt >= 0 || (!eDirty && dirty![f] === 0)) return false;
     const bf = best[f];
     const lf = edgeLengthM[f];
     const fx = dirX[f], fy = dirY[f];
@@ -267,8 +310,9 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     if (!(out > bf + IMPROVEMENT_MPS)) return false;
     best[f] = out;
     bestLabel[f] = labels.add(f, bestLabel[e], out);
-    heap.push(out, f);
+    heap.push(keyOf(out, f), f);
     if (dirty && dirty[f] === 0) promote(f);
+    if (stop && stop.watch[g.edgeTo[f]] === 1 && stop.reached(f, out)) stoppedAt = f;
     return true;
   };
   /**
@@ -281,7 +325,7 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     const u = g.edgeFrom[f];
     for (let k = g.inStart[u]; k < g.inStart[u + 1]; k++) {
       const c = g.inEdge[k];
-      if (dirty![c] === 0 && popped![c] === 0 && best[c] >= 0) heap.push(best[c], c);
+      if (dirty![c] === 0 && popped![c] === 0 && best[c] >= 0) heap.push(keyOf(best[c], c), c);
     }
   };
   /** Relaxes the out-edges of corner node v whose angle is in [lo, hi] (positions base..end-1 sorted by angle). */
@@ -297,7 +341,8 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
     }
   };
   let pops = 0;
-  while (heap.size > 0) {
+  while (heap.size > 0 && stoppedAt < 0) {
+    if (pops >= popBudget) return result(-1, false);
     e = heap.pop();
     if (dirty) { eDirty = dirty[e] === 1; popped![e] = 1; }
     if ((++pops & 0xffff) === 0 && signal?.aborted) throw abortError();
@@ -337,6 +382,9 @@ export function maxSpeedSearch(g: ApproachGraph, limits: VehicleLimits, signal?:
       }
     }
   }
-  return { bestMps: best, bestLabel, labelEdge: labels.edge, labelPred: labels.pred, labelMps: labels.mps, labelCount: labels.n };
+  return result(stoppedAt, true);
+  function result(stoppedEdge: number, complete: boolean): SearchResult {
+    return { bestMps: best, bestLabel, labelEdge: labels.edge, labelPred: labels.pred, labelMps: labels.mps, labelCount: labels.n, stoppedAt: stoppedEdge, complete };
+  }
 }
 
