@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ApproachPool } from '../../core/analyze/analyze-scene-pooled.js';
-import { helperOverPort } from '../../core/analyze/approach-helper.js';
+import { helperOverPort, type ApproachHelperResponse } from '../../core/analyze/approach-helper.js';
 
 /** The helper thread's bundle, beside the CLI bundle (test/support/build.mjs cli). */
 export const APPROACH_WORKER_FILE = fileURLToPath(new URL('./approach-worker.mjs', import.meta.url));
@@ -21,28 +21,32 @@ export function approachThreads(env: NodeJS.ProcessEnv = process.env): number {
 /**
  * A pool of worker_threads for the approach's width groups (analyzeScenePooled), or no helper at
  * all when one thread is asked or the worker bundle is missing (running from sources): the
- * analysis then runs on the main thread as before. `close()` ends the threads.
+ * analysis then runs on the main thread as before. A thread starts when it is first given work
+ * (none for `--only coverage` or a single width group); `close()` ends them.
  */
 export function nodeApproachPool(threads: number, workerFile = APPROACH_WORKER_FILE): { pool: ApproachPool; close(): void } {
-  const workers: Worker[] = [];
-  if (threads >= 2 && existsSync(workerFile)) {
-    for (let i = 0; i < threads; i++) {
-      try {
-        workers.push(new Worker(workerFile));
-      } catch {
-        // A thread that cannot start is left out; the pool works with the rest (or none).
-      }
-    }
-  }
-  const helpers = workers.map((w) =>
-    helperOverPort({
-      post: (request) => w.postMessage(request),
-      listen: (onMessage, onFailure) => {
-        w.on('message', onMessage);
-        w.on('error', onFailure);
-        w.on('exit', (code) => onFailure(new Error(`approach worker exited (${code})`)));
+  const started: Worker[] = [];
+  const count = threads >= 2 && existsSync(workerFile) ? threads : 0;
+  const helpers = Array.from({ length: count }, () => {
+    let worker: Worker | null = null;
+    let handlers: { onMessage: (m: ApproachHelperResponse) => void; onFailure: (e: Error) => void } | null = null;
+    return helperOverPort({
+      post: (request) => {
+        if (!worker) {
+          // A thread that cannot start throws here: helperOverPort rejects and the pool hands the group on.
+          worker = new Worker(workerFile);
+          started.push(worker);
+          const { onMessage, onFailure } = handlers!;
+          worker.on('message', onMessage);
+          worker.on('error', onFailure);
+          worker.on('exit', (code) => onFailure(new Error(`approach worker exited (${code})`)));
+        }
+        worker.postMessage(request);
       },
-    }),
-  );
-  return { pool: { helpers }, close: () => workers.forEach((w) => void w.terminate()) };
+      listen: (onMessage, onFailure) => {
+        handlers = { onMessage, onFailure };
+      },
+    });
+  });
+  return { pool: { helpers }, close: () => started.forEach((w) => void w.terminate()) };
 }
