@@ -40,3 +40,22 @@ test('demo: Run to Up to date, 1 vs 2 approach threads', async ({ page }) => {
   }
   if (ROUNDS.includes(2)) expect(workers.some((u) => u.includes('approach.worker'))).toBe(true);
 });
+
+test('Cancel ends the analysis worker and its nested approach helpers', async ({ page }) => {
+  const alive = new Set();
+  page.on('worker', (w) => {
+    if (!w.url().includes('analysis.worker') && !w.url().includes('approach.worker')) return;
+    alive.add(w);
+    w.on('close', () => alive.delete(w));
+  });
+  await page.goto(HOST);
+  await page.evaluate(() => localStorage.setItem('bulwark.workers', '2'));
+  await page.reload();
+  await expect(page.locator('[data-map-ready=true]')).toBeVisible();
+  const status = page.getByTestId('analysis-status');
+  await expect(status).toHaveAttribute('data-state', 'running', { timeout: 60_000 });
+  await expect.poll(() => [...alive].filter((w) => w.url().includes('approach.worker')).length, { timeout: 30_000 }).toBe(2);
+  await status.getByRole('button', { name: 'Cancel' }).click();
+  await expect.poll(() => alive.size, { timeout: 30_000 }).toBe(0);
+  console.log('after Cancel: no analysis or approach worker left');
+});
