@@ -1,6 +1,6 @@
 import type { SceneFeature } from '../scene/types.js';
 import type { CoverageSummary } from '../coverage/analyze-coverage.js';
-import type { ApproachSummary as CoreApproachSummary } from '../approach/analyze-approach.js';
+import type { ApproachRoutes, ApproachSummary as CoreApproachSummary } from '../approach/analyze-approach.js';
 import type { StandoffAnalysis } from '../standoff/analyze-standoff.js';
 import type { TargetLayers } from '../layers/analyze-layers.js';
 
@@ -38,6 +38,8 @@ export interface AnalysisControl {
   /** Overall progress in [0, 1] and what is running. */
   onProgress?: (fraction: number, stage: string) => void;
   signal?: { readonly aborted: boolean };
+  /** Approach routes of some classes computed elsewhere (`approachClassRoutes` on this scene, e.g. in another thread). */
+  approachRoutes?: ApproachRoutes;
 }
 
 export interface AnalysisSummary {

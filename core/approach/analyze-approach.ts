@@ -10,7 +10,7 @@ import { parseRating, type BarrierRating } from '../ratings/parse-rating.js';
 import { DEFAULT_VEHICLE_CODES, type VehicleClass } from '../vehicles/vehicle-classes.js';
 import { selectVehicleClasses, vehicleClassesFor } from '../vehicles/vehicle-classes-for.js';
 import type { ApproachGraph } from './approach-graph.js';
-import { approachRoutes, DEFAULT_ROUTE_OPTIONS, type ApproachTarget, type RouteOptions } from './approach-routes.js';
+import { approachRoutes, DEFAULT_ROUTE_OPTIONS, type ApproachTarget, type RouteOptions, type RouteResult } from './approach-routes.js';
 import { kineticEnergyKj, kmhFromMps } from './kinematics.js';
 import { abortError } from './abort-error.js';
 import { segmentSegmentDistance } from './obstacle-edges.js';
@@ -24,6 +24,8 @@ export interface ApproachOptions {
   route?: Partial<RouteOptions>;
   /** Local frame (tests); defaults to sceneFrame(scene). */
   frame?: LocalFrame;
+  /** Routes of some classes already computed by `approachClassRoutes` on this scene (another thread). */
+  routes?: ApproachRoutes;
 }
 
 /** `summary.approach` of `bulwark analyze` (shared/spec/cli.md). */
@@ -112,39 +114,90 @@ function ratingOf(f: SceneFeature): { rating?: BarrierRating; error?: string } {
   }
 }
 
+/** Route results per vehicle class code (plain data, structured-clone safe): the expensive part. */
+export type ApproachRoutes = Record<string, RouteResult[]>;
+
+interface Prepared {
+  frame: LocalFrame;
+  wanted: VehicleClass[];
+  targets: { target: ApproachTarget; feature: SceneFeature }[];
+  area: ReturnType<typeof approachArea>;
+}
+
+function prepare(scene: Scene, options: ApproachOptions): Prepared {
+  const frame = options.frame ?? sceneFrame(scene);
+  const wanted = selectVehicleClasses(vehicleClassesFor(scene), options.vehicles ?? DEFAULT_VEHICLE_CODES);
+  return { frame, wanted, targets: targetsOf(scene, frame), area: approachArea(scene, frame) };
+}
+
+/**
+ * The vehicle classes of `options.vehicles` grouped by width, in the order asked for within a
+ * group; bigger groups first (then wider vehicles, whose searches are longer). Classes of one width
+ * share their graph, so a group is the unit of work to hand to another thread.
+ */
+export function approachWidthGroups(scene: Scene, vehicles?: readonly string[]): string[][] {
+  const wanted = selectVehicleClasses(vehicleClassesFor(scene), vehicles ?? DEFAULT_VEHICLE_CODES);
+  const groups = new Map<string, { widthM: number; codes: string[] }>();
+  for (const v of wanted) {
+    const key = String(v.widthM);
+    const g = groups.get(key) ?? { widthM: v.widthM, codes: [] };
+    if (!g.codes.includes(v.code)) g.codes.push(v.code);
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((a, b) => b.codes.length - a.codes.length || b.widthM - a.widthM).map((g) => g.codes);
+}
+
+/**
+ * The expensive, pure part of `analyzeApproach`: the route of every asked class into every
+ * target (scene order), keyed by class code. Classes already in `options.routes` are not searched
+ * again. Progress is reported after each class; `signal` is checked before each.
+ */
+export function approachClassRoutes(scene: Scene, options: ApproachOptions = {}): ApproachRoutes {
+  return routesOf(scene, options, prepare(scene, options));
+}
+
+function routesOf(scene: Scene, options: ApproachOptions, p: Prepared): ApproachRoutes {
+  const startPlaces = starts(scene, p.frame, p.area);
+  const routeOptions: RouteOptions = { ...DEFAULT_ROUTE_OPTIONS, ...options.route, signal: options.signal };
+  const out: ApproachRoutes = {};
+  const graphs = new Map<string, ApproachGraph>();
+  p.wanted.forEach((vehicle, i) => {
+    if (options.signal?.aborted) throw abortError();
+    const given = options.routes?.[vehicle.code];
+    if (given) out[vehicle.code] = given;
+    else {
+      const obstacles = blockedObstacles(scene, p.frame, vehicle.widthM);
+      out[vehicle.code] = approachRoutes({ area: p.area, obstacles, starts: startPlaces, targets: p.targets.map((t) => t.target) }, vehicle, routeOptions, graphs);
+    }
+    options.onProgress?.((i + 1) / p.wanted.length);
+  });
+  return out;
+}
+
 /**
  * Hostile vehicle approach (DESIGN.md "vehicle approach (HVM)"; hvm.md): for each vehicle class
  * and each crowd zone, site and barrier line, the route that reaches it fastest from a start at
  * rest, its speed profile, impact speed, energy and angle; then each barrier's verdict against
  * its crash rating and the TAL 1/11 gap rule. Output features are in WGS 84; the summary is
  * `summary.approach` of shared/spec/cli.md. Ordering: targets in scene order, classes in the
- * order asked for.
+ * order asked for. Routes of classes given in `options.routes` (computed elsewhere by
+ * `approachClassRoutes` on the same scene) are used as they are: the output is then byte-identical
+ * to computing them here.
  */
 export function analyzeApproach(scene: Scene, options: ApproachOptions = {}, progress?: (fraction: number) => void): ApproachAnalysis {
-  const frame = options.frame ?? sceneFrame(scene);
-  const onProgress = options.onProgress ?? progress;
-  const classes = vehicleClassesFor(scene);
-  const wanted = selectVehicleClasses(classes, options.vehicles ?? DEFAULT_VEHICLE_CODES);
-  const area = approachArea(scene, frame);
-  const startPlaces = starts(scene, frame, area);
-  const targets = targetsOf(scene, frame);
-  const routeOptions: RouteOptions = { ...DEFAULT_ROUTE_OPTIONS, ...options.route, signal: options.signal };
+  const p = prepare(scene, options);
+  const perClass = routesOf(scene, { ...options, onProgress: options.onProgress ?? progress }, p);
+  return assemble(p, perClass);
+}
+
+/** The cheap part: features and summary from per-class routes, in the canonical order. */
+function assemble({ frame, wanted, targets }: Prepared, perClass: ApproachRoutes): ApproachAnalysis {
   const protectedOutlines = targets.filter((t) => t.feature.properties.kind !== 'barrier').map((t) => t.target.outline);
-
-  const perClass = new Map<string, ReturnType<typeof approachRoutes>>();
-  const graphs = new Map<string, ApproachGraph>();
-  wanted.forEach((vehicle, i) => {
-    if (options.signal?.aborted) throw abortError();
-    const obstacles = blockedObstacles(scene, frame, vehicle.widthM);
-    perClass.set(vehicle.code, approachRoutes({ area, obstacles, starts: startPlaces, targets: targets.map((t) => t.target) }, vehicle, routeOptions, graphs));
-    onProgress?.((i + 1) / wanted.length);
-  });
-
   const features: SceneFeature[] = [];
   const summary: ApproachSummary = { results: [], barriers: [] };
   targets.forEach(({ target, feature }, ti) => {
     for (const vehicle of wanted) {
-      const r = perClass.get(vehicle.code)![ti];
+      const r = perClass[vehicle.code][ti];
       if (!r.arrival || !r.speedsMps) {
         summary.results.push({ target_id: target.id, vehicle: vehicle.code, reachable: false });
         continue;
@@ -179,7 +232,7 @@ function barrierChecks(
   feature: SceneFeature,
   line: XY[],
   wanted: VehicleClass[],
-  perClass: Map<string, ReturnType<typeof approachRoutes>>,
+  perClass: ApproachRoutes,
   ti: number,
   protectedOutlines: Outline[],
   features: SceneFeature[],
@@ -192,7 +245,7 @@ function barrierChecks(
   const { rating, error } = ratingOf(feature);
   const distanceM = protectedDistanceM(line, protectedOutlines);
   for (const vehicle of wanted) {
-    const arrival = perClass.get(vehicle.code)![ti].arrival;
+    const arrival = perClass[vehicle.code][ti].arrival;
     const impactKmh = arrival ? kmhFromMps(arrival.impactMps) : undefined;
     const through = stops && gapLetsThrough(gapM, vehicle.widthM);
     const v = stops || rating

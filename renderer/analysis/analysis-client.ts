@@ -50,7 +50,14 @@ export class AnalysisClient {
   /** How many workers were spawned: 1 + one per cancelled run. */
   spawned = 0;
 
-  constructor(private readonly createPort: () => AnalysisPort = createAnalysisWorker) {}
+  /**
+   * `approachThreads`: threads for the approach in the worker (1 = one core, as before); default
+   * min(2, cores). The shared client reads it from local storage `bulwark.workers` (measurements).
+   */
+  constructor(
+    private readonly createPort: () => AnalysisPort = createAnalysisWorker,
+    private readonly approachThreads?: number,
+  ) {}
 
   run(scene: Scene, options: AnalyzeOptions, onProgress?: ProgressListener): RunHandle {
     this.stop(abortError('Superseded by a newer analysis'));
@@ -61,7 +68,7 @@ export class AnalysisClient {
     });
     this.current = run;
     try {
-      this.ensurePort().postMessage({ type: 'run', runId, scene, options });
+      this.ensurePort().postMessage({ type: 'run', runId, scene, options, ...(this.approachThreads ? { approachThreads: this.approachThreads } : {}) });
     } catch (err) {
       // e.g. DataCloneError: a value in the scene that cannot cross to the worker.
       this.current = null;
@@ -128,8 +135,18 @@ let shared: AnalysisClient | null = null;
 
 /** Runs `analyzeScene` in the shared worker; a call cancels the previous one still running. */
 export function runAnalysis(scene: Scene, options: AnalyzeOptions, onProgress?: ProgressListener): RunHandle {
-  shared ??= new AnalysisClient();
+  shared ??= new AnalysisClient(createAnalysisWorker, threadsFromStorage());
   return shared.run(scene, options, onProgress);
+}
+
+/** `localStorage['bulwark.workers']` as a positive integer, if set (to measure one core against two). */
+export function threadsFromStorage(): number | undefined {
+  try {
+    const n = Number.parseInt(globalThis.localStorage?.getItem('bulwark.workers') ?? '', 10);
+    return Number.isFinite(n) && n >= 1 ? n : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface DebouncedAnalysisCallbacks {

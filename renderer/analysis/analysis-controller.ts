@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Scene } from '../../core/scene/types.js';
-import { AnalysisClient, createDebouncedAnalysis } from './analysis-client.js';
+import { AnalysisClient, createAnalysisWorker, createDebouncedAnalysis, threadsFromStorage } from './analysis-client.js';
 import { analysisRequest, sameThreats, settingsOf, type AnalysisSettings, type AnalysisState } from './analysis-store.js';
 
 export interface AnalysisController {
@@ -26,7 +26,7 @@ export const AUTO_RUN_MAX_FEATURES = 20_000;
  */
 export function createAnalysisController(
   store: StoreApi<AnalysisState>,
-  client: AnalysisClient = new AnalysisClient(),
+  client: AnalysisClient = new AnalysisClient(createAnalysisWorker, threadsFromStorage()),
   delayMs = 400,
   autoRunMaxFeatures = AUTO_RUN_MAX_FEATURES,
 ): AnalysisController {

@@ -28,6 +28,8 @@ async function bundleForNode(entry, outfile) {
 async function buildCli() {
   if (!existsSync(join(root, 'data/cli/main.ts'))) return;
   await bundleForNode('data/cli/main.ts', 'dist/cli/bulwark.mjs');
+  // The approach's helper thread (data/cli/approach-pool.ts looks for it beside the CLI bundle).
+  await bundleForNode('data/cli/approach-worker.ts', 'dist/cli/approach-worker.mjs');
 }
 
 async function buildHost() {

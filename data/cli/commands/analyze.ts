@@ -2,7 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { UsageError, listOption, stringOption, type ParsedArgs } from '../args.js';
 import { EXIT_OK, printFindings, type CliIo } from '../main.js';
 import { readSceneFile } from '../../io/read-scene-file.js';
-import { analyzeScene, availableAnalyses } from '../../../core/analyze/analyze-scene.js';
+import { availableAnalyses } from '../../../core/analyze/analyze-scene.js';
+import { analyzeScenePooled } from '../../../core/analyze/analyze-scene-pooled.js';
+import { approachThreads, nodeApproachPool } from '../approach-pool.js';
 import { ANALYSIS_NAMES, type AnalysisName } from '../../../core/analyze/analysis-types.js';
 import { progressReporter } from '../progress.js';
 
@@ -18,11 +20,20 @@ export async function analyzeCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   const { scene, findings } = readSceneFile(file);
   printFindings(file, findings, io);
   const progress = progressReporter(args, io);
-  const result = analyzeScene(
-    scene,
-    { only: only as AnalysisName[] | undefined, vehicles: listOption(args, 'vehicle'), threats: listOption(args, 'threat') },
-    { onProgress: progress },
-  );
+  // The approach's width groups go to worker threads (BULWARK_WORKERS, default min(2, cores));
+  // the output is byte-identical to one thread.
+  const { pool, close } = nodeApproachPool(approachThreads());
+  let result;
+  try {
+    result = await analyzeScenePooled(
+      scene,
+      { only: only as AnalysisName[] | undefined, vehicles: listOption(args, 'vehicle'), threats: listOption(args, 'threat') },
+      { onProgress: progress },
+      pool,
+    );
+  } finally {
+    close();
+  }
   printFindings(file, result.notices, io);
   const text = JSON.stringify({ type: 'FeatureCollection', bulwark: { version: 1, summary: result.summary }, features: result.features }) + '\n';
   const out = stringOption(args, 'out');
