@@ -1,5 +1,5 @@
 import type { ApproachGraph } from './approach-graph.js';
-import { segmentSegmentDistance2, segmentsIntersect } from './obstacle-edges.js';
+import { bucketCount, bucketsNear, segmentSegmentDistance2, segmentsIntersect } from './obstacle-edges.js';
 
 /**
  * Room on the outside of a leg, for checking corner exits against the obstacles (`corner-exit.ts`).
@@ -127,40 +127,19 @@ function fillExitRoom(g: ApproachGraph, v: number, dx: number, dy: number, nx: n
   const edges = g.edges;
   const grid = edges.grid;
   if (grid) {
-    // The buckets the band [−h, extent + h] × [−h, c + h] can reach, as a thick segment along its
-    // middle line (half thickness c/2 + h), row by row as in `segmentClear`.
+    // The buckets the band [−h, extent + h] × [−h, c + h] can reach: a thick piece along its middle
+    // line, half thickness c/2 + h.
     const mx = px + nx * (capM / 2), my = py + ny * (capM / 2);
-    const sx = mx - dx * h, sy = my - dy * h, ex = mx + dx * (extentM + h), ey = my + dy * (extentM + h);
-    const grow = capM / 2 + h + 1e-6;
-    const cell = grid.cell;
-    const x0 = Math.max(0, Math.floor((Math.min(sx, ex) - grow - grid.minX) / cell)), x1 = Math.min(grid.nx - 1, Math.floor((Math.max(sx, ex) + grow - grid.minX) / cell));
-    const y0 = Math.max(0, Math.floor((Math.min(sy, ey) - grow - grid.minY) / cell)), y1 = Math.min(grid.ny - 1, Math.floor((Math.max(sy, ey) + grow - grid.minY) / cell));
+    const buckets = bucketsNear(grid, mx - dx * h, my - dy * h, mx + dx * (extentM + h), my + dy * (extentM + h), capM / 2 + h);
+    const count = bucketCount;
     const tick = ++grid.tick.n;
-    const ddx = ex - sx, ddy = ey - sy;
-    for (let yy = y0; yy <= y1; yy++) {
-      const lo = grid.minY + yy * cell - grow, hi = grid.minY + (yy + 1) * cell + grow;
-      let tx0: number, tx1: number;
-      if (ddy === 0) {
-        if (sy < lo || sy > hi) continue;
-        tx0 = Math.min(sx, ex); tx1 = Math.max(sx, ex);
-      } else {
-        let t0 = (lo - sy) / ddy, t1 = (hi - sy) / ddy;
-        if (t0 > t1) { const t = t0; t0 = t1; t1 = t; }
-        if (t0 < 0) t0 = 0;
-        if (t1 > 1) t1 = 1;
-        if (t0 > t1) continue;
-        const xa = sx + t0 * ddx, xb = sx + t1 * ddx;
-        tx0 = Math.min(xa, xb); tx1 = Math.max(xa, xb);
-      }
-      const cx0 = Math.max(x0, Math.floor((tx0 - grow - grid.minX) / cell)), cx1 = Math.min(x1, Math.floor((tx1 + grow - grid.minX) / cell));
-      for (let xx = cx0; xx <= cx1; xx++) {
-        const k = yy * grid.nx + xx;
-        for (let p = grid.start[k]; p < grid.start[k + 1]; p++) {
-          const i = grid.items[p];
-          if (grid.stamp[i] === tick) continue;
-          grid.stamp[i] = tick;
-          take(edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i], h);
-        }
+    for (let q = 0; q < count; q++) {
+      const k = buckets[q];
+      for (let p = grid.start[k]; p < grid.start[k + 1]; p++) {
+        const i = grid.items[p];
+        if (grid.stamp[i] === tick) continue;
+        grid.stamp[i] = tick;
+        take(edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i], h);
       }
     }
   }

@@ -118,7 +118,7 @@ export function obstacleEdges(obstacles: readonly BlockedObstacle[]): ObstacleEd
   return { count, ax, ay, bx, by, ring, owner: ownerOf, index, ringIndex, rings, grid };
 }
 
-interface EdgeGrid {
+export interface EdgeGrid {
   minX: number; minY: number; cell: number; nx: number; ny: number;
   start: Int32Array; items: Int32Array; stamp: Int32Array; tick: { n: number };
 }
@@ -181,16 +181,40 @@ export function segmentClear(edges: ObstacleEdges, ax: number, ay: number, bx: n
   const c = clearanceM;
   const tol = 1e-9;
   const lim = (c - tol) * (c - tol);
-  const cell = g.cell;
-  const x0 = Math.max(0, Math.floor((Math.min(ax, bx) - c - g.minX) / cell)), x1 = Math.min(g.nx - 1, Math.floor((Math.max(ax, bx) + c - g.minX) / cell));
-  const y0 = Math.max(0, Math.floor((Math.min(ay, by) - c - g.minY) / cell)), y1 = Math.min(g.ny - 1, Math.floor((Math.max(ay, by) + c - g.minY) / cell));
-  if (x0 > x1 || y0 > y1) return true;
-  // Per row of buckets, only the columns the piece's c-neighbourhood reaches: the piece clipped to
-  // the row's band grown by c, its x-extent grown by c (a superset of the buckets that can hold an
-  // edge within c; the slack covers rounding). The answer is the same whatever buckets are visited
-  // first: each edge gets the same exact test.
-  const grow = c + 1e-6;
+  const buckets = bucketsNear(g, ax, ay, bx, by, c);
+  const n = bucketCount;
+  // The answer is the same whatever buckets are visited first: each edge gets the same exact test.
   const tick = ++g.tick.n;
+  for (let q = 0; q < n; q++) {
+    const k = buckets[q];
+    for (let p = g.start[k]; p < g.start[k + 1]; p++) {
+      const i = g.items[p];
+      if (g.stamp[i] === tick) continue;
+      g.stamp[i] = tick;
+      if (edges.owner[i] === skipOwner) continue;
+      if (c - tol <= 0 ? segmentsIntersect(ax, ay, bx, by, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]) : segmentSegmentDistance2(ax, ay, bx, by, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]) < lim) return false;
+    }
+  }
+  return true;
+}
+
+let nearBuckets = new Int32Array(256);
+/** How many buckets the last `bucketsNear` listed. */
+export let bucketCount = 0;
+
+/**
+ * The grid buckets that can hold an edge within `reach` of the piece a→b, row by row: per row, only
+ * the columns the piece clipped to the row's band grown by reach, its x-extent grown by reach, can
+ * touch (a superset of the buckets holding such an edge; 1e-6 m of slack covers rounding). Returns a
+ * shared array (valid until the next call), its length in `bucketCount`.
+ */
+export function bucketsNear(g: EdgeGrid, ax: number, ay: number, bx: number, by: number, reach: number): Int32Array {
+  bucketCount = 0;
+  const cell = g.cell;
+  const x0 = Math.max(0, Math.floor((Math.min(ax, bx) - reach - g.minX) / cell)), x1 = Math.min(g.nx - 1, Math.floor((Math.max(ax, bx) + reach - g.minX) / cell));
+  const y0 = Math.max(0, Math.floor((Math.min(ay, by) - reach - g.minY) / cell)), y1 = Math.min(g.ny - 1, Math.floor((Math.max(ay, by) + reach - g.minY) / cell));
+  if (x0 > x1 || y0 > y1) return nearBuckets;
+  const grow = reach + 1e-6;
   const dx = bx - ax, dy = by - ay;
   for (let y = y0; y <= y1; y++) {
     const lo = g.minY + y * cell - grow, hi = g.minY + (y + 1) * cell + grow;
@@ -208,18 +232,14 @@ export function segmentClear(edges: ObstacleEdges, ax: number, ay: number, bx: n
       tx0 = Math.min(xa, xb); tx1 = Math.max(xa, xb);
     }
     const cx0 = Math.max(x0, Math.floor((tx0 - grow - g.minX) / cell)), cx1 = Math.min(x1, Math.floor((tx1 + grow - g.minX) / cell));
-    for (let x = cx0; x <= cx1; x++) {
-      const k = y * g.nx + x;
-      for (let p = g.start[k]; p < g.start[k + 1]; p++) {
-        const i = g.items[p];
-        if (g.stamp[i] === tick) continue;
-        g.stamp[i] = tick;
-        if (edges.owner[i] === skipOwner) continue;
-        if (c - tol <= 0 ? segmentsIntersect(ax, ay, bx, by, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]) : segmentSegmentDistance2(ax, ay, bx, by, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]) < lim) return false;
-      }
+    if (bucketCount + cx1 - cx0 + 1 > nearBuckets.length) {
+      const b = new Int32Array(Math.max(2 * nearBuckets.length, bucketCount + cx1 - cx0 + 1));
+      b.set(nearBuckets.subarray(0, bucketCount));
+      nearBuckets = b;
     }
+    for (let x = cx0; x <= cx1; x++) nearBuckets[bucketCount++] = y * g.nx + x;
   }
-  return true;
+  return nearBuckets;
 }
 
 function pointSegmentDistance2(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
