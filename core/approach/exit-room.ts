@@ -111,8 +111,7 @@ function fillExitRoom(g: ApproachGraph, v: number, dx: number, dy: number, nx: n
   const h = g.halfWidthM, capM = g.clearanceM[v];
   const px = g.x[v], py = g.y[v];
   const extentM = n * EXIT_BIN_M;
-  const room = binRoom;
-  if (room.length < n) binRoom = new Float64Array(Math.max(n, 2 * room.length));
+  if (binRoom.length < n) binRoom = new Float64Array(Math.max(n, 2 * binRoom.length));
   const r = binRoom;
   r.fill(capM, 0, n);
   const take = (ax: number, ay: number, bx: number, by: number, hh: number) => {

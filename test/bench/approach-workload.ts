@@ -38,21 +38,6 @@ export function w2Scene(seed = 42): Scene {
 }
 
 /**
- * Classes grouped by width, widest first: classes of one width share their graph inside one
- * `analyzeApproach` call, so a group is the unit of work handed to a worker.
- */
-export function widthGroups(codes: readonly string[], widthOf: (code: string) => number): string[][] {
-  const groups = new Map<number, string[]>();
-  for (const c of codes) {
-    const w = widthOf(c);
-    groups.set(w, [...(groups.get(w) ?? []), c]);
-  }
-  // Bigger groups (and, among equals, wider vehicles, whose searches are longer) first, so the
-  // pool does not end on one big group.
-  return [...groups.entries()].sort((a, b) => b[1].length - a[1].length || b[0] - a[0]).map(([, g]) => g);
-}
-
-/**
  * What a W2 worker sends back per group: the summary results. (No per-worker CPU time: in Node 20
  * `process.cpuUsage()` counts the whole process, so the bench measures CPU over the whole pool.)
  */

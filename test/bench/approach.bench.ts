@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeApproach } from '../../core/approach/analyze-approach.js';
+import { analyzeApproach, approachWidthGroups } from '../../core/approach/analyze-approach.js';
 import { analysisArea } from '../../core/drivable/analysis-area.js';
 import { blockedObstacles } from '../../core/drivable/blocked-obstacles.js';
 import type { StartPlace } from '../../core/drivable/drivable-space.js';
@@ -7,7 +7,7 @@ import type { LocalFrame, XY } from '../../core/geometry/local-frame.js';
 import type { Scene } from '../../core/scene/types.js';
 import { BUILT_IN_VEHICLE_CLASSES, DEFAULT_VEHICLE_CODES } from '../../core/vehicles/vehicle-classes.js';
 import { corner12, REFERENCE_DEFAULTS, referenceImpactMps, smallL, type ReferenceOptions } from './approach-reference.js';
-import { w2Scene, widthGroups, type W2WorkerReply } from './approach-workload.js';
+import { w2Scene, type W2WorkerReply } from './approach-workload.js';
 import { buildSync } from 'esbuild';
 import { Worker } from 'node:worker_threads';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -80,8 +80,7 @@ async function w2Pool(codes: readonly string[], size: number): Promise<{ results
     const file = join(dir, 'w2-worker.mjs');
     const here = fileURLToPath(new URL('.', import.meta.url));
     buildSync({ stdin: { contents: "import { w2WorkerMain } from './approach-workload.ts'; await w2WorkerMain();", resolveDir: here, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile: file, logLevel: 'error' });
-    const widthOf = (c: string) => BUILT_IN_VEHICLE_CLASSES.find((v) => v.code === c)!.widthM;
-    const queue = widthGroups(codes, widthOf);
+    const queue = approachWidthGroups(w2Scene(), codes);
     const byCode = new Map<string, ApproachResults>();
     const w0 = performance.now(), c0 = cpuMs();
     await Promise.all(Array.from({ length: size }, () => new Promise<void>((resolve, reject) => {
