@@ -29,16 +29,26 @@ export const EXIT_BIN_M = 0.5;
 const CM = 100;
 const MARGIN_M = 1e-4;
 const MAX_CM = 65535;
+/**
+ * Bins are computed on demand, EXIT_CHUNK at a time from X = 0: an exit reads its leg only up to
+ * where it rejoins it (on W2 a car's exits read ~87 % of the bins of the legs they look at; a
+ * chunk's bins are the very bins a whole-leg fill gives, see `fillExitRoom`). Multiple of EXIT_BLOCK.
+ */
+const EXIT_CHUNK = 32;
+/** Bins per block: a block's lowest room lets a walk pass 8 bins at once. */
+export const EXIT_BLOCK = 8;
 
 interface ExitRoomCache {
-  /** Per graph edge: offset of its bins (then their running minimum) in `pool`, -1 when not computed. */
+  /** Per graph edge: offset of its storage in `pool` (`storageFor` its bins), -1 when not started. */
   offset: Int32Array;
+  /** Per graph edge: bins computed so far (from X = 0). */
+  filled: Int32Array;
   pool: Uint16Array;
   used: number;
 }
 
 /**
- * The profiles of one graph at a time (~100 MB on the W2 district at 0.5 m bins): the classes of
+ * The profiles of one graph at a time (~80 MB on the W2 district at 0.5 m bins): the classes of
  * one width run one after the other and share it; another graph drops it, so an analysis of every
  * width never holds more than one, and a graph no longer used takes its profiles with it.
  */
@@ -47,19 +57,29 @@ let current: WeakRef<ApproachGraph> | undefined;
 /** Bins of the last leg without an edge id (a last leg into a target): one-entry memo. */
 let scratch = new Uint16Array(256);
 let scratchKey = { g: undefined as WeakRef<ApproachGraph> | undefined, v: -1, dx: NaN, dy: NaN, len: NaN };
+let scratchFilled = 0;
 
 /**
- * Set by `exitRoom`: the array and offset its bins start at, and how many bins there are; the
- * running minimum of the bins from X = 0 follows them (at offset + count), so "the whole exit fits
- * under its highest point" is one read.
+ * The profile selected by `selectExitRoom`, valid for bins 0 … roomFilled − 1 (`extendExitRoom`
+ * computes more; roomCount: bins of the whole leg): bin i at roomBins[roomOffset + i]; the lowest
+ * room of block b (bins b·EXIT_BLOCK … (b + 1)·EXIT_BLOCK − 1, or up to the leg's end) at
+ * roomBins[roomBlocks + b], and of blocks 0 … b at roomBins[roomBlockRuns + b] (see `roomMinTo`).
  */
 export let roomBins: Uint16Array = scratch;
 export let roomOffset = 0;
 export let roomCount = 0;
+export let roomBlocks = 0;
+export let roomBlockRuns = 0;
+export let roomFilled = 0;
 
-/** Lets go of the pool `roomBins` points at, so a finished analysis holds no profiles. */
+/** The selected leg (module state: no allocation per exit). */
+const NO_GRAPH = undefined as unknown as ApproachGraph;
+const sel = { g: NO_GRAPH, v: 0, edge: -1, dx: 0, dy: 0, nx: 0, ny: 0, n: 0, cache: undefined as ExitRoomCache | undefined };
+
+/** Lets go of the pool `roomBins` points at and the selected leg, so a finished analysis holds no profiles. */
 export function releaseExitRoom(): void {
   roomBins = scratch;
+  sel.g = NO_GRAPH; sel.cache = undefined;
 }
 
 /** Bins covering X in [0, lengthM]. */
@@ -67,90 +87,159 @@ function binsFor(lengthM: number): number {
   return Math.floor(lengthM / EXIT_BIN_M) + 1;
 }
 
+/** Storage of a profile of n bins: the bins, their block minima and the blocks' running minima. */
+function storageFor(n: number): number {
+  return n + 2 * Math.ceil(n / EXIT_BLOCK);
+}
+
+/** The lowest of bins 0 … i of the selected profile (i < roomFilled), the same as reading each. */
+export function roomMinTo(i: number): number {
+  const whole = (i + 1 - (i + 1) % EXIT_BLOCK) / EXIT_BLOCK;
+  let m = whole > 0 ? roomBins[roomBlockRuns + whole - 1] : MAX_CM;
+  for (let j = roomOffset + whole * EXIT_BLOCK, e = roomOffset + i; j <= e; j++) if (roomBins[j] < m) m = roomBins[j];
+  return m;
+}
+
 /**
- * Makes the room profile of the leg from node v along (dx, dy) (outward normal (nx, ny)) available
- * in `roomBins` from `roomOffset`: bins covering X in [0, lengthM]. `edge` is the graph edge id of
- * the leg (cached while the graph is the current one), or -1 (a last leg into a target: a one-entry memo, as
- * the last-leg choice asks for one leg with every way into its node in turn).
+ * Makes the whole room profile of the leg from node v along (dx, dy) (outward normal (nx, ny))
+ * available (see `roomBins`): bins covering X in [0, lengthM]. `edge` is the graph edge id of the
+ * leg (cached while the graph is the current one), or -1 (a last leg into a target: a one-entry
+ * memo, as the last-leg choice asks for one leg with every way into its node in turn).
  */
 export function exitRoom(g: ApproachGraph, v: number, edge: number, dx: number, dy: number, nx: number, ny: number, lengthM: number): void {
+  selectExitRoom(g, v, edge, dx, dy, nx, ny, lengthM);
+  extendExitRoom(roomCount - 1);
+}
+
+/**
+ * Selects the room profile of a leg (as `exitRoom`) without computing bins: `extendExitRoom(i)`
+ * then makes bins 0 … i available. Bins already computed for the edge (or the memoised last leg)
+ * are kept.
+ */
+export function selectExitRoom(g: ApproachGraph, v: number, edge: number, dx: number, dy: number, nx: number, ny: number, lengthM: number): void {
   const n = binsFor(lengthM);
+  sel.g = g; sel.v = v; sel.edge = edge; sel.dx = dx; sel.dy = dy; sel.nx = nx; sel.ny = ny; sel.n = n;
+  roomCount = n;
+  const nb = Math.ceil(n / EXIT_BLOCK);
   if (edge < 0) {
     const s = scratchKey;
     if (!(s.g?.deref() === g && s.v === v && s.dx === dx && s.dy === dy && s.len === lengthM)) {
-      if (scratch.length < 2 * n) scratch = new Uint16Array(Math.max(2 * n, 2 * scratch.length));
-      fillExitRoom(g, v, dx, dy, nx, ny, n, scratch, 0);
+      if (scratch.length < storageFor(n)) scratch = new Uint16Array(Math.max(storageFor(n), 2 * scratch.length));
       scratchKey = { g: new WeakRef(g), v, dx, dy, len: lengthM };
+      scratchFilled = 0;
     }
-    roomBins = scratch; roomOffset = 0; roomCount = n;
-    return;
-  }
-  let c = caches.get(g);
-  if (!c) {
-    const previous = current?.deref();
-    if (previous) caches.delete(previous);
-    c = { offset: new Int32Array(g.edgeTo.length).fill(-1), pool: new Uint16Array(1 << 16), used: 0 };
-    caches.set(g, c);
-    current = new WeakRef(g);
-  }
-  if (c.offset[edge] < 0) {
-    if (c.used + 2 * n > c.pool.length) {
-      const p = new Uint16Array(Math.max(c.used + 2 * n, 2 * c.pool.length));
-      p.set(c.pool.subarray(0, c.used));
-      c.pool = p;
+    sel.cache = undefined;
+    roomBins = scratch; roomOffset = 0; roomFilled = scratchFilled;
+  } else {
+    let c = caches.get(g);
+    if (!c) {
+      const previous = current?.deref();
+      if (previous) caches.delete(previous);
+      c = { offset: new Int32Array(g.edgeTo.length).fill(-1), filled: new Int32Array(g.edgeTo.length), pool: new Uint16Array(1 << 16), used: 0 };
+      caches.set(g, c);
+      current = new WeakRef(g);
     }
-    fillExitRoom(g, v, dx, dy, nx, ny, n, c.pool, c.used);
-    c.offset[edge] = c.used;
-    c.used += 2 * n;
+    if (c.offset[edge] < 0) {
+      const size = storageFor(n);
+      if (c.used + size > c.pool.length) {
+        const p = new Uint16Array(Math.max(c.used + size, 2 * c.pool.length));
+        p.set(c.pool.subarray(0, c.used));
+        c.pool = p;
+      }
+      c.offset[edge] = c.used;
+      c.used += size;
+    }
+    sel.cache = c;
+    roomBins = c.pool; roomOffset = c.offset[edge]; roomFilled = c.filled[edge];
   }
-  roomBins = c.pool; roomOffset = c.offset[edge]; roomCount = n;
+  roomBlocks = roomOffset + n; roomBlockRuns = roomBlocks + nb;
 }
 
-/** Computes n bins of the profile (see above) into out[off ..]. */
-function fillExitRoom(g: ApproachGraph, v: number, dx: number, dy: number, nx: number, ny: number, n: number, out: Uint16Array, off: number): void {
+/** Computes bins of the selected profile up to bin `last` at least (whole chunks, at most the leg's last bin). */
+export function extendExitRoom(last: number): void {
+  const n = sel.n;
+  if (last >= n) last = n - 1;
+  if (last < roomFilled) return;
+  const from = roomFilled;
+  const to = Math.min(n, (Math.floor(last / EXIT_CHUNK) + 1) * EXIT_CHUNK);
+  fillExitRoom(sel.g, sel.v, sel.dx, sel.dy, sel.nx, sel.ny, n, from, to, roomBins, roomOffset);
+  roomFilled = to;
+  if (sel.cache === undefined) scratchFilled = to;
+  else sel.cache.filled[sel.edge] = to;
+}
+
+/**
+ * Computes bins from … to − 1 of the profile of a leg of n bins (see above) into out[off ..] (block
+ * minima after the n bins, then their running minima). Bins from … are exactly the bins a fill of
+ * the whole leg gives: the same edges can lower them (an edge lowers bin i only where its stadium
+ * has a point with X in the bin below the cap c, or touches the leg's piece in the bin, so the edge
+ * lies within h of [x0, x1] × [0, c] — inside the band searched), each bin is the same expression of
+ * the same edge, a minimum does not depend on the order, and whether an edge can touch the leg at
+ * all is decided on the whole leg as before. `from` is 0 or a multiple of EXIT_CHUNK (whole blocks).
+ */
+function fillExitRoom(g: ApproachGraph, v: number, dx: number, dy: number, nx: number, ny: number, n: number, from: number, to: number, out: Uint16Array, off: number): void {
   const h = g.halfWidthM, capM = g.clearanceM[v];
   const px = g.x[v], py = g.y[v];
-  const extentM = n * EXIT_BIN_M;
-  if (binRoom.length < n) binRoom = new Float64Array(Math.max(n, 2 * binRoom.length));
+  const endM = n * EXIT_BIN_M;
+  const loM = from * EXIT_BIN_M, hiM = to * EXIT_BIN_M;
+  const m = to - from;
+  if (binRoom.length < m) binRoom = new Float64Array(Math.max(m, 2 * binRoom.length));
   const r = binRoom;
-  r.fill(capM, 0, n);
-  const take = (ax: number, ay: number, bx: number, by: number, hh: number) => {
-    // Leg axes.
-    const lax = (ax - px) * dx + (ay - py) * dy, lay = (ax - px) * nx + (ay - py) * ny;
-    const lbx = (bx - px) * dx + (by - py) * dy, lby = (bx - px) * nx + (by - py) * ny;
-    if (Math.min(lay, lby) - hh >= capM) return;
-    if (Math.max(lax, lbx) + hh < 0 || Math.min(lax, lbx) - hh > extentM) return;
-    if (lax <= lbx) segmentRoom(r, n, lax, lay, lbx, lby, hh);
-    else segmentRoom(r, n, lbx, lby, lax, lay, hh);
-  };
+  r.fill(capM, 0, m);
   const edges = g.edges;
   const grid = edges.grid;
   if (grid) {
-    // The buckets the band [−h, extent + h] × [−h, c + h] can reach: a thick piece along its middle
+    // The buckets the band [lo − h, hi + h] × [−h, c + h] can reach: a thick piece along its middle
     // line, half thickness c/2 + h.
     const mx = px + nx * (capM / 2), my = py + ny * (capM / 2);
-    const buckets = bucketsNear(grid, mx - dx * h, my - dy * h, mx + dx * (extentM + h), my + dy * (extentM + h), capM / 2 + h);
+    const buckets = bucketsNear(grid, mx + dx * (loM - h), my + dy * (loM - h), mx + dx * (hiM + h), my + dy * (hiM + h), capM / 2 + h);
     const count = bucketCount;
     const tick = ++grid.tick.n;
+    const eax = edges.ax, eay = edges.ay, ebx = edges.bx, eby = edges.by;
     for (let q = 0; q < count; q++) {
       const k = buckets[q];
       for (let p = grid.start[k]; p < grid.start[k + 1]; p++) {
         const i = grid.items[p];
         if (grid.stamp[i] === tick) continue;
         grid.stamp[i] = tick;
-        take(edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i], h);
+        take(r, from, to, endM, loM, hiM, capM, px, py, dx, dy, nx, ny, eax[i], eay[i], ebx[i], eby[i], h);
       }
     }
   }
-  for (const s of g.areaSegments) take(s[0], s[1], s[2], s[3], 0);
-  let run = MAX_CM;
-  for (let i = 0; i < n; i++) {
-    const cm = Math.floor((r[i] - MARGIN_M) * CM);
-    const q = cm <= 0 ? 0 : cm >= MAX_CM ? MAX_CM : cm;
-    out[off + i] = q;
-    if (q < run) run = q;
-    out[off + n + i] = run;
+  for (const s of g.areaSegments) take(r, from, to, endM, loM, hiM, capM, px, py, dx, dy, nx, ny, s[0], s[1], s[2], s[3], 0);
+  const blocks = off + n, runs = blocks + Math.ceil(n / EXIT_BLOCK);
+  let b = from / EXIT_BLOCK;
+  let run = b > 0 ? out[runs + b - 1] : MAX_CM;
+  // Most bins keep the cap: its stored value once (the same expression, so the same value).
+  const capCm = Math.floor((capM - MARGIN_M) * CM);
+  const capQ = capCm <= 0 ? 0 : capCm >= MAX_CM ? MAX_CM : capCm;
+  for (let i0 = from; i0 < to; i0 += EXIT_BLOCK, b++) {
+    let low = MAX_CM;
+    for (let i = i0, e = Math.min(to, i0 + EXIT_BLOCK); i < e; i++) {
+      const room = r[i - from];
+      let q = capQ;
+      if (room !== capM) {
+        const cm = Math.floor((room - MARGIN_M) * CM);
+        q = cm <= 0 ? 0 : cm >= MAX_CM ? MAX_CM : cm;
+      }
+      out[off + i] = q;
+      if (q < low) low = q;
+    }
+    out[blocks + b] = low;
+    if (low < run) run = low;
+    out[runs + b] = run;
   }
+}
+
+/** Lowers bins from … to − 1 (r[0] is bin `from`) by the stadium of one edge, in the leg's axes. */
+function take(r: Float64Array, from: number, to: number, endM: number, loM: number, hiM: number, capM: number, px: number, py: number, dx: number, dy: number, nx: number, ny: number, ax: number, ay: number, bx: number, by: number, hh: number): void {
+  // Leg axes.
+  const lax = (ax - px) * dx + (ay - py) * dy, lay = (ax - px) * nx + (ay - py) * ny;
+  const lbx = (bx - px) * dx + (by - py) * dy, lby = (bx - px) * nx + (by - py) * ny;
+  if (Math.min(lay, lby) - hh >= capM) return;
+  if (Math.max(lax, lbx) + hh < loM || Math.min(lax, lbx) - hh > hiM) return;
+  if (lax <= lbx) segmentRoom(r, from, to, endM, lax, lay, lbx, lby, hh);
+  else segmentRoom(r, from, to, endM, lbx, lby, lax, lay, hh);
 }
 let binRoom = new Float64Array(256);
 
@@ -160,16 +249,16 @@ let binRoom = new Float64Array(256);
  * the leg. The stadium's lower boundary is convex: its minimum over a bin is at the bin's sides or
  * at the stadium's own lowest point.
  */
-function segmentRoom(r: Float64Array, n: number, ax: number, ay: number, bx: number, by: number, hh: number): void {
+function segmentRoom(r: Float64Array, from: number, to: number, endM: number, ax: number, ay: number, bx: number, by: number, hh: number): void {
   if (Math.max(ay, by) + hh < 0) return; // wholly below the leg's line
   const lo = ax - hh, hi = bx + hh;
-  const i0 = Math.max(0, Math.floor(lo / EXIT_BIN_M)), i1 = Math.min(n - 1, Math.floor(hi / EXIT_BIN_M));
+  const i0 = Math.max(from, Math.floor(lo / EXIT_BIN_M)), i1 = Math.min(to - 1, Math.floor(hi / EXIT_BIN_M));
   if (i0 > i1) return;
   // Can it touch the leg's line within the profile at all? (Else a bin where it dips below Y = 0
   // has it wholly below there.)
   let touching = false;
   if (Math.min(ay, by) - hh < 0) {
-    const end = n * EXIT_BIN_M;
+    const end = endM;
     touching = hh > 0 ? segmentSegmentDistance2(0, 0, end, 0, ax, ay, bx, by) < (hh - 1e-9) * (hh - 1e-9) : segmentsIntersect(0, 0, end, 0, ax, ay, bx, by);
   }
   const len = Math.hypot(bx - ax, by - ay);
@@ -183,6 +272,7 @@ function segmentRoom(r: Float64Array, n: number, ax: number, ay: number, bx: num
   const lowX = vertical ? (ay <= by ? ax : bx) : ay < by ? ax : bx;
   const lowY = Math.min(ay, by) - hh;
   const h2 = hh * hh;
+  let lastX = NaN, lastY = 0;
   for (let i = i0; i <= i1; i++) {
     const b0 = i * EXIT_BIN_M;
     const x0 = b0 > lo ? b0 : lo, x1 = b0 + EXIT_BIN_M < hi ? b0 + EXIT_BIN_M : hi;
@@ -193,17 +283,20 @@ function segmentRoom(r: Float64Array, n: number, ax: number, ay: number, bx: num
       if (lowX >= x0 && lowX <= x1) m = lowY;
     } else {
       let y0: number, y1: number;
-      if (x0 < aox) { const d = x0 - ax; y0 = ay - Math.sqrt(Math.max(0, h2 - d * d)); } else if (x0 > box) { const d = x0 - bx; y0 = by - Math.sqrt(Math.max(0, h2 - d * d)); } else y0 = aoy + (x0 - aox) * slope;
+      // A bin's left side is the last one's right side (same X, so the same height).
+      if (x0 === lastX) y0 = lastY;
+      else if (x0 < aox) { const d = x0 - ax; y0 = ay - Math.sqrt(Math.max(0, h2 - d * d)); } else if (x0 > box) { const d = x0 - bx; y0 = by - Math.sqrt(Math.max(0, h2 - d * d)); } else y0 = aoy + (x0 - aox) * slope;
       if (x1 < aox) { const d = x1 - ax; y1 = ay - Math.sqrt(Math.max(0, h2 - d * d)); } else if (x1 > box) { const d = x1 - bx; y1 = by - Math.sqrt(Math.max(0, h2 - d * d)); } else y1 = aoy + (x1 - aox) * slope;
+      lastX = x1; lastY = y1;
       m = y0 < y1 ? y0 : y1;
       if (flat ? x1 >= ax && x0 <= bx : lowX >= x0 && lowX <= x1) m = lowY;
     }
-    if (m >= 0) { if (m < r[i]) r[i] = m; continue; }
+    if (m >= 0) { if (m < r[i - from]) r[i - from] = m; continue; }
     if (!touching) continue;
     // Partly below the leg's line in this bin: wholly below unless it touches the leg's piece here.
     const t = hh > 0
       ? segmentSegmentDistance2(b0, 0, b0 + EXIT_BIN_M, 0, ax, ay, bx, by) < (hh - 1e-9) * (hh - 1e-9)
       : segmentsIntersect(b0, 0, b0 + EXIT_BIN_M, 0, ax, ay, bx, by);
-    if (t) r[i] = 0;
+    if (t) r[i - from] = 0;
   }
 }
