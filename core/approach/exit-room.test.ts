@@ -6,7 +6,7 @@ import { blockedObstacles } from '../drivable/blocked-obstacles.js';
 import type { XY } from '../geometry/local-frame.js';
 import { insideArea, type ApproachGraph } from './approach-graph.js';
 import { approachGraphFor } from './approach-routes.js';
-import { EXIT_BIN_M, exitRoom, roomBins, roomCount, roomOffset } from './exit-room.js';
+import { EXIT_BIN_M, EXIT_BLOCK, exitRoom, extendExitRoom, roomBins, roomBlockRuns, roomBlocks, roomCount, roomFilled, roomMinTo, roomOffset, selectExitRoom } from './exit-room.js';
 import { pointInMultiPolygon } from '../drivable/polygons.js';
 import { pointSegmentDistance, segmentClear } from './obstacle-edges.js';
 
@@ -132,5 +132,62 @@ describe('room on the outside of a leg (corner exits)', () => {
       }),
       { numRuns: 15, seed: 7 },
     );
+  });
+
+  /**
+   * Profiles are computed on demand, a chunk at a time, and kept per graph edge: whatever the order
+   * of the requests, the bins computed equal a fill of the whole leg at once (the edges are found
+   * per chunk, so a chunk missing an edge, or an edge's "touches the leg" decided on the chunk
+   * instead of the leg, would show here), and the block minima and `roomMinTo` equal the minima of
+   * the bins themselves.
+   */
+  it('filled chunk by chunk on demand equals a fill of the whole leg', () => {
+    const box = fc.record({ x: fc.integer({ min: 2, max: 85 }), y: fc.integer({ min: 2, max: 85 }), w: fc.integer({ min: 2, max: 15 }), d: fc.integer({ min: 2, max: 15 }) });
+    const line = fc.record({ x0: fc.integer({ min: 0, max: 100 }), y0: fc.integer({ min: 0, max: 100 }), x1: fc.integer({ min: 0, max: 100 }), y1: fc.integer({ min: 0, max: 100 }) }).filter((l) => l.x0 !== l.x1 || l.y0 !== l.y1);
+    let compared = 0, lowered = 0;
+    fc.assert(
+      fc.property(fc.array(box, { minLength: 1, maxLength: 6 }), fc.array(line, { maxLength: 3 }), fc.integer({ min: 0, max: 1e6 }), (boxes, lines, seed) => {
+        const features: LocalFeature[] = [{ id: 'area', kind: 'analysis_area', geometry: poly(rect(0, 0, 100, 100)) }];
+        boxes.forEach((b, i) => features.push({ id: `b${i}`, kind: 'building', geometry: poly(rect(b.x, b.y, b.x + b.w, b.y + b.d)) }));
+        lines.forEach((l, i) => features.push({ id: `w${i}`, kind: 'barrier', geometry: { type: 'LineString', coordinates: [[l.x0, l.y0], [l.x1, l.y1]] }, properties: { barrier_type: 'wall' } }));
+        const gr = graphOf(features, 1.8);
+        const corners = Array.from({ length: gr.nodeCount }, (_, i) => i).filter((i) => gr.cornerX[i] === gr.cornerX[i]);
+        if (corners.length === 0) return;
+        let s = seed;
+        const rnd = () => { s = (s * 1103515245 + 12345) % 2147483648; return s / 2147483648; };
+        // Each leg takes its own edge slot of the cache (a slot belongs to one leg, as a graph edge does).
+        const slots = Math.min(gr.edgeTo.length, 16);
+        for (let edge = 0; edge < slots; edge++) {
+          const node = corners[Math.floor(rnd() * corners.length)];
+          const a = rnd() * 2 * Math.PI, dx = Math.cos(a), dy = Math.sin(a);
+          const side = rnd() < 0.5 ? 1 : -1, nx = -dy * side, ny = dx * side;
+          const len = 1 + rnd() * 140;
+          exitRoom(gr, node, -1, dx, dy, nx, ny, len);
+          const whole = Array.from(roomBins.subarray(roomOffset, roomOffset + roomCount));
+          const n = whole.length;
+          // Requests as an exit makes them: rising, often within a chunk, sometimes past the end.
+          const asks = [0, 1, 2, 3].map(() => Math.floor(rnd() * (n + 10))).sort((p, q) => p - q);
+          for (const ask of asks) {
+            selectExitRoom(gr, node, edge, dx, dy, nx, ny, len);
+            extendExitRoom(ask);
+            expect(roomFilled).toBeGreaterThanOrEqual(Math.min(ask, n - 1) + 1);
+            const got = Array.from(roomBins.subarray(roomOffset, roomOffset + roomFilled));
+            expect(got).toEqual(whole.slice(0, roomFilled));
+            for (let b = 0; (b + 1) * EXIT_BLOCK <= roomFilled || (roomFilled === n && b * EXIT_BLOCK < n); b++) {
+              const block = whole.slice(b * EXIT_BLOCK, (b + 1) * EXIT_BLOCK);
+              expect(roomBins[roomBlocks + b]).toBe(Math.min(...block));
+              expect(roomBins[roomBlockRuns + b]).toBe(Math.min(...whole.slice(0, (b + 1) * EXIT_BLOCK)));
+            }
+            for (let i = 0; i < roomFilled; i++) expect(roomMinTo(i)).toBe(Math.min(...whole.slice(0, i + 1)));
+            compared++;
+            if (whole.some((q) => q < whole[0])) lowered++;
+          }
+        }
+      }),
+      { numRuns: 25, seed: 11 },
+    );
+    // The property saw many legs, some with bins lowered by an obstacle (not only the cap).
+    expect(compared).toBeGreaterThan(200);
+    expect(lowered).toBeGreaterThan(20);
   });
 });
