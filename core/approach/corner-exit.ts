@@ -85,7 +85,7 @@ const shapeSlope = [new Float64Array(EXIT_POINTS + 1), new Float64Array(EXIT_POI
  * exits); `nested`: every point has 0 ≤ X ≤ X_end and Y ≤ Y_end (so the curve reads bins up to the
  * end point's only, never higher than its Y).
  */
-const shapeKey = [{ psi0: NaN, k: NaN, full: false, nested: false }, { psi0: NaN, k: NaN, full: false, nested: false }];
+const shapeKey = [{ psi0: NaN, k: NaN, full: false, nested: false, slopes: false }, { psi0: NaN, k: NaN, full: false, nested: false, slopes: false }];
 let pointX = 0, pointY = 0;
 
 /**
@@ -117,23 +117,30 @@ function shapeEnd(psi0: number, k: number): number {
   return s;
 }
 
-/** Completes shape s (its end point is there): every point, the slopes, whether it is nested. */
+/** Completes shape s (its end point is there): every point, whether it is nested. */
 function shapeFull(s: number): void {
   const key = shapeKey[s];
   if (key.full) return;
   const psi0 = key.psi0, k = key.k;
-  const X = shapeX[s], Y = shapeY[s], slope = shapeSlope[s];
+  const X = shapeX[s], Y = shapeY[s];
   const sin0 = Math.sin(psi0), cos0 = Math.cos(psi0);
   for (let i = 0; i < EXIT_POINTS; i++) {
     shapePoint(psi0, k, sin0, cos0, i);
     X[i] = pointX; Y[i] = pointY;
   }
   let nested = true;
-  for (let j = 1; j <= EXIT_POINTS; j++) {
-    slope[j] = Math.tan(psi0 * (1 - (j - 1) / EXIT_POINTS));
-    if (!(X[j - 1] >= 0 && X[j] <= X[EXIT_POINTS] && Y[j] <= Y[EXIT_POINTS])) nested = false;
+  for (let j = 1; j <= EXIT_POINTS; j++) if (!(X[j - 1] >= 0 && X[j] <= X[EXIT_POINTS] && Y[j] <= Y[EXIT_POINTS])) nested = false;
+  key.full = true; key.nested = nested; key.slopes = false;
+}
+
+/** The tangent slopes of shape s (all points there), once per shape: tan of the heading ψ₀·(1 − (j − 1)/EXIT_POINTS) at point j − 1. */
+function shapeSlopes(s: number): Float64Array {
+  const key = shapeKey[s], slope = shapeSlope[s];
+  if (!key.slopes) {
+    for (let j = 1; j <= EXIT_POINTS; j++) slope[j] = Math.tan(key.psi0 * (1 - (j - 1) / EXIT_POINTS));
+    key.slopes = true;
   }
-  key.full = true; key.nested = nested;
+  return slope;
 }
 
 /**
@@ -172,7 +179,7 @@ function exitClear(psi0: number, rho: number, k: number, roomM: number): boolean
     while (i <= iq) {
       const x = i * EXIT_BIN_M > Xe ? i * EXIT_BIN_M : Xe;
       const y = (Xq - x) * slope * 100;
-      if (i % EXIT_BLOCK === 0 && i + EXIT_BLOCK - 1 <= iq && y <= bins[blocks + i / EXIT_BLOCK]) { i += EXIT_BLOCK; continue; }
+      if ((i & (EXIT_BLOCK - 1)) === 0 && i + EXIT_BLOCK - 1 <= iq && y <= bins[blocks + i / EXIT_BLOCK]) { i += EXIT_BLOCK; continue; }
       if (y > bins[off + i]) return false;
       i++;
     }
@@ -189,7 +196,7 @@ function exitClear(psi0: number, rho: number, k: number, roomM: number): boolean
 
 /** The curve of shape s at radius rho under bins (from off) 0 … last, point by point (see `exitClear`). */
 function curveClear(s: number, rho: number, bins: Uint16Array, off: number, last: number): boolean {
-  const X = shapeX[s], Y = shapeY[s], slopes = shapeSlope[s];
+  const X = shapeX[s], Y = shapeY[s], slopes = shapeSlopes(s);
   for (let j = EXIT_POINTS; j >= 1; j--) {
     const x0 = rho * X[j - 1], y0 = rho * Y[j - 1], yEnd = rho * Y[j];
     const slope = slopes[j];

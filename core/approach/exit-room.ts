@@ -35,7 +35,7 @@ const MAX_CM = 65535;
  * chunk's bins are the very bins a whole-leg fill gives, see `fillExitRoom`). Multiple of EXIT_BLOCK.
  */
 const EXIT_CHUNK = 32;
-/** Bins per block: a block's lowest room lets a walk pass 8 bins at once. */
+/** Bins per block: a block's lowest room lets a walk pass 8 bins at once (a power of two: `roomMinTo` shifts). */
 export const EXIT_BLOCK = 8;
 
 interface ExitRoomCache {
@@ -94,7 +94,7 @@ function storageFor(n: number): number {
 
 /** The lowest of bins 0 … i of the selected profile (i < roomFilled), the same as reading each. */
 export function roomMinTo(i: number): number {
-  const whole = (i + 1 - (i + 1) % EXIT_BLOCK) / EXIT_BLOCK;
+  const whole = (i + 1) >> 3; // whole blocks in bins 0 … i (EXIT_BLOCK = 8)
   let m = whole > 0 ? roomBins[roomBlockRuns + whole - 1] : MAX_CM;
   for (let j = roomOffset + whole * EXIT_BLOCK, e = roomOffset + i; j <= e; j++) if (roomBins[j] < m) m = roomBins[j];
   return m;
@@ -206,7 +206,8 @@ function fillExitRoom(g: ApproachGraph, v: number, dx: number, dy: number, nx: n
       }
     }
   }
-  for (const s of g.areaSegments) take(r, from, to, endM, loM, hiM, capM, px, py, dx, dy, nx, ny, s[0], s[1], s[2], s[3], 0);
+  const area = g.areaSegments;
+  for (let j = 0; j < area.length; j++) { const s = area[j]; take(r, from, to, endM, loM, hiM, capM, px, py, dx, dy, nx, ny, s[0], s[1], s[2], s[3], 0); }
   const blocks = off + n, runs = blocks + Math.ceil(n / EXIT_BLOCK);
   let b = from / EXIT_BLOCK;
   let run = b > 0 ? out[runs + b - 1] : MAX_CM;
