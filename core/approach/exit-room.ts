@@ -39,13 +39,18 @@ const EXIT_CHUNK = 32;
 export const EXIT_BLOCK = 8;
 
 interface ExitRoomCache {
-  /** Per graph edge: offset of its storage in `pool` (`storageFor` its bins), -1 when not started. */
+  /** Per graph edge: where its storage (`storageFor` its bins) starts, page · PAGE + offset in the page; -1 when not started. */
   offset: Int32Array;
   /** Per graph edge: bins computed so far (from X = 0). */
   filled: Int32Array;
-  pool: Uint16Array;
+  /** Storage in pages (filled one after the other; never copied, so no transient second copy as a growing array has). */
+  pages: Uint16Array[];
+  /** Used part of the last page. */
   used: number;
 }
+
+/** Elements per storage page (2 MB); a profile longer than a page gets a page of its own. */
+const PAGE = 1 << 20;
 
 /**
  * The profiles of one graph at a time (~80 MB on the W2 district at 0.5 m bins): the classes of
@@ -76,7 +81,7 @@ export let roomFilled = 0;
 const NO_GRAPH = undefined as unknown as ApproachGraph;
 const sel = { g: NO_GRAPH, v: 0, edge: -1, dx: 0, dy: 0, nx: 0, ny: 0, n: 0, cache: undefined as ExitRoomCache | undefined };
 
-/** Lets go of the pool `roomBins` points at and the selected leg, so a finished analysis holds no profiles. */
+/** Lets go of the storage `roomBins` points at and the selected leg, so a finished analysis holds no profiles. */
 export function releaseExitRoom(): void {
   roomBins = scratch;
   sel.g = NO_GRAPH; sel.cache = undefined;
@@ -135,22 +140,22 @@ export function selectExitRoom(g: ApproachGraph, v: number, edge: number, dx: nu
     if (!c) {
       const previous = current?.deref();
       if (previous) caches.delete(previous);
-      c = { offset: new Int32Array(g.edgeTo.length).fill(-1), filled: new Int32Array(g.edgeTo.length), pool: new Uint16Array(1 << 16), used: 0 };
+      c = { offset: new Int32Array(g.edgeTo.length).fill(-1), filled: new Int32Array(g.edgeTo.length), pages: [], used: PAGE };
       caches.set(g, c);
       current = new WeakRef(g);
     }
     if (c.offset[edge] < 0) {
       const size = storageFor(n);
-      if (c.used + size > c.pool.length) {
-        const p = new Uint16Array(Math.max(c.used + size, 2 * c.pool.length));
-        p.set(c.pool.subarray(0, c.used));
-        c.pool = p;
+      if (c.used + size > PAGE) {
+        c.pages.push(new Uint16Array(Math.max(PAGE, size)));
+        c.used = 0;
       }
-      c.offset[edge] = c.used;
+      c.offset[edge] = (c.pages.length - 1) * PAGE + c.used;
       c.used += size;
     }
     sel.cache = c;
-    roomBins = c.pool; roomOffset = c.offset[edge]; roomFilled = c.filled[edge];
+    const at = c.offset[edge];
+    roomBins = c.pages[(at - at % PAGE) / PAGE]; roomOffset = at % PAGE; roomFilled = c.filled[edge];
   }
   roomBlocks = roomOffset + n; roomBlockRuns = roomBlocks + nb;
 }
