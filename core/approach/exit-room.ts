@@ -31,7 +31,7 @@ const MARGIN_M = 1e-4;
 const MAX_CM = 65535;
 /**
  * Bins are computed on demand, EXIT_CHUNK at a time from X = 0: an exit reads its leg only up to
- * where it rejoins it (on W2 a car's exits read ~87 % of the bins of the legs they look at; a
+ * where it rejoins it (on W2 a car's exits read ~81 % of the bins of the legs they look at; a
  * chunk's bins are the very bins a whole-leg fill gives, see `fillExitRoom`). Multiple of EXIT_BLOCK.
  */
 const EXIT_CHUNK = 32;
