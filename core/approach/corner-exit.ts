@@ -46,11 +46,6 @@ export function cornerExitLegMps(
   if (nx * (g.cornerX[v] - px) + ny * (g.cornerY[v] - py) > 0) { nx = -nx; ny = -ny; }
   let best = -1, bestCap = 0, bestHold = 0;
   leg.g = g; leg.v = v; leg.edge = legEdge; leg.dx = dOutX; leg.dy = dOutY; leg.nx = nx; leg.ny = ny; leg.lengthM = lengthM; leg.selected = false;
-  // What earlier turns onto this leg at the same ψ₀ found out (legs that are graph edges only).
-  const m = legEdge >= 0 ? exitMemo(g, limits) : undefined;
-  if (m !== undefined && m.psi0[legEdge] !== psi0) {
-    m.psi0[legEdge] = psi0; m.failLo[legEdge] = 1; m.failHi[legEdge] = 0; m.clear[legEdge] = -1; m.tight[legEdge] = 0;
-  }
   const a = acc.constantAccelMps2;
   if (a !== undefined && a > 0) {
     const k = fg / (2 * a);
@@ -62,30 +57,13 @@ export function cornerExitLegMps(
         const cap = Math.sqrt(fg * rho);
         const end = legEndSpeedMps(acc, entryMps, cap, 0, lengthM);
         if (end <= floorMps) break;
-        let clear: boolean;
-        if (m === undefined) clear = exitClear(psi0, rho, k, c);
-        else if (j === m.clear[legEdge]) clear = true;
-        else if (j >= m.failLo[legEdge] && j <= m.failHi[legEdge]) clear = false;
-        else {
-          clear = exitClear(psi0, rho, k, c);
-          if (clear) m.clear[legEdge] = j;
-          else if (m.failLo[legEdge] > m.failHi[legEdge]) { m.failLo[legEdge] = j; m.failHi[legEdge] = j; }
-          else if (j === m.failLo[legEdge] - 1) m.failLo[legEdge] = j;
-          else if (j === m.failHi[legEdge] + 1) m.failHi[legEdge] = j;
-        }
-        if (clear) { best = end; bestCap = cap; break; }
+        if (exitClear(psi0, rho, k, c)) { best = end; bestCap = cap; break; }
       }
     }
   }
   const tightCap = Math.sqrt(fg * rMin), tightHold = rMin * Math.sin(psi0);
   const tight = legEndSpeedMps(acc, entryMps, tightCap, tightHold, lengthM);
-  if (tight > best && tight > floorMps) {
-    let clear: boolean;
-    if (m === undefined) clear = exitClear(psi0, rMin, Infinity, c);
-    else if (m.tight[legEdge] !== 0) clear = m.tight[legEdge] === 1;
-    else { clear = exitClear(psi0, rMin, Infinity, c); m.tight[legEdge] = clear ? 1 : 2; }
-    if (clear) { best = tight; bestCap = tightCap; bestHold = tightHold; }
-  }
+  if (tight > best && tight > floorMps && exitClear(psi0, rMin, Infinity, c)) { best = tight; bestCap = tightCap; bestHold = tightHold; }
   setLastLeg(bestCap, bestHold);
   // Hold no graph or profile pool between calls (they can be collected once the analysis ends).
   leg.g = NO_GRAPH;
@@ -93,37 +71,6 @@ export function cornerExitLegMps(
   return best;
 }
 
-/**
- * What the exit checks of one out-leg found at one ψ₀, per graph edge: whether an exit is clear
- * depends on nothing else within a class (the ladder's radii r_min·1.05^j, k, the node's room c and
- * the leg's profile are fixed; the in-leg enters only through ψ₀), and a turn is evaluated again
- * whenever its in-leg's speed rises (on W2 M1 28 % of the calls repeat the last ψ₀ of their leg).
- * Kept: the spiral rungs j in [failLo, failHi] not clear, rung `clear` clear (-1: none known), the
- * tight circle (0 unknown, 1 clear, 2 not). Only facts are stored, so every answer is the one the
- * checks would give. Per graph (dropped with it) and class (reset when the limits change).
- */
-interface ExitMemo {
-  limits: VehicleLimits;
-  psi0: Float64Array;
-  failLo: Int32Array;
-  failHi: Int32Array;
-  clear: Int32Array;
-  tight: Int8Array;
-}
-const memos = new WeakMap<ApproachGraph, ExitMemo>();
-
-function exitMemo(g: ApproachGraph, limits: VehicleLimits): ExitMemo {
-  let m = memos.get(g);
-  if (m === undefined) {
-    const n = g.edgeTo.length;
-    m = { limits, psi0: new Float64Array(n).fill(NaN), failLo: new Int32Array(n), failHi: new Int32Array(n), clear: new Int32Array(n), tight: new Int8Array(n) };
-    memos.set(g, m);
-  } else if (m.limits !== limits) {
-    m.limits = limits;
-    m.psi0.fill(NaN);
-  }
-  return m;
-}
 
 /** The leg being evaluated and the exit shapes of the current turn (module state: no allocation in the inner loop). */
 const NO_GRAPH = undefined as unknown as ApproachGraph;
