@@ -4,6 +4,7 @@ import type { XY } from '../geometry/local-frame.js';
 import type { StartPlace } from '../drivable/drivable-space.js';
 import { pointInMultiPolygon, type MultiPolygonXY } from '../drivable/polygons.js';
 import { crossesSolid, solidCells } from './solid-cells.js';
+import { swingNodes } from './swing-nodes.js';
 import { nearestEdgeDistance, pointInsideObstacle, segmentClear, segmentsIntersect, type ObstacleEdges } from './obstacle-edges.js';
 
 /**
@@ -217,7 +218,9 @@ export function buildApproachGraph(
 ): ApproachGraph {
   const h = halfWidthM;
   const corners = options.cornerNodes === false ? [] : cornerNodes(edges, h, options.cornerNodes !== true);
-  const all = [...edgeStartNodes(starts, options.edgeStartSpacingM), ...corners, ...freeNodes(area, options.freeSpacingM)];
+  // Wide lines round curved building faces (swing-nodes.ts): free nodes placed from buildings only.
+  const swing: RawNode[] = options.cornerNodes === false ? [] : swingNodes(edges, areaSegments, h, h + NODE_MARGIN_M).map(([sx, sy]) => ({ x: sx, y: sy, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: false }));
+  const all = [...edgeStartNodes(starts, options.edgeStartSpacingM), ...corners, ...swing, ...freeNodes(area, options.freeSpacingM)];
   const raw = all.filter((n) => pointClear(edges, area, h, n.x, n.y));
   const nodeCount = raw.length;
   const x = new Float64Array(nodeCount), y = new Float64Array(nodeCount);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { localScene, rect, type LocalFeature } from '../drivable/local-scene.js';
+import { pointInMultiPolygon } from '../drivable/polygons.js';
+import { localScene, rect, roundedRect, type LocalFeature } from '../drivable/local-scene.js';
 import { analyzeApproach } from './analyze-approach.js';
 import { pointSegmentDistance, segmentSegmentDistance, segmentsIntersect } from './obstacle-edges.js';
 import type { XY } from '../geometry/local-frame.js';
@@ -28,17 +29,18 @@ function withoutEdges(g: ApproachGraph, mask: boolean[], shrink: number): { grap
 const poly = (ring: XY[]) => ({ type: 'Polygon' as const, coordinates: [ring] });
 
 /** Random small scenes: a 100 m square, a few buildings, a zone, maybe a barrier line. */
-const box = fc.record({ x: fc.integer({ min: 2, max: 85 }), y: fc.integer({ min: 2, max: 85 }), w: fc.integer({ min: 3, max: 15 }), d: fc.integer({ min: 3, max: 15 }) });
+const box = fc.record({ x: fc.integer({ min: 2, max: 85 }), y: fc.integer({ min: 2, max: 85 }), w: fc.integer({ min: 3, max: 15 }), d: fc.integer({ min: 3, max: 15 }), round: fc.constantFrom(0, 0, 3, 8) });
 const line = fc.record({ x0: fc.integer({ min: 0, max: 100 }), y0: fc.integer({ min: 0, max: 100 }), x1: fc.integer({ min: 0, max: 100 }), y1: fc.integer({ min: 0, max: 100 }) }).filter((l) => l.x0 !== l.x1 || l.y0 !== l.y1);
 const zone = rect(40, 40, 52, 52);
 const overlapsZone = (b: { x: number; y: number; w: number; d: number }) => b.x < 52 && b.x + b.w > 40 && b.y < 52 && b.y + b.d > 40;
 
-function build(boxes: { x: number; y: number; w: number; d: number }[], lines: { x0: number; y0: number; x1: number; y1: number }[]) {
+function build(boxes: { x: number; y: number; w: number; d: number; round?: number }[], lines: { x0: number; y0: number; x1: number; y1: number }[]) {
   const features: LocalFeature[] = [
     { id: 'area', kind: 'analysis_area', geometry: poly(rect(0, 0, 100, 100)) },
     { id: 'z1', kind: 'crowd_zone', geometry: poly(zone) },
   ];
-  boxes.filter((b) => !overlapsZone(b)).forEach((b, i) => features.push({ id: `b${i}`, kind: 'building', geometry: poly(rect(b.x, b.y, b.x + b.w, b.y + b.d)) }));
+  // Rounded corners (3 or 8 edges per quarter) bring swing nodes (swing-nodes.ts) into play.
+  boxes.filter((b) => !overlapsZone(b)).forEach((b, i) => features.push({ id: `b${i}`, kind: 'building', geometry: poly(b.round ? roundedRect(b.x, b.y, b.x + b.w, b.y + b.d, 0.4 * Math.min(b.w, b.d), b.round) : rect(b.x, b.y, b.x + b.w, b.y + b.d)) }));
   lines.forEach((l, i) => features.push({ id: `w${i}`, kind: 'barrier', geometry: { type: 'LineString', coordinates: [[l.x0, l.y0], [l.x1, l.y1]] }, properties: { barrier_type: 'wall' } }));
   return localScene(features);
 }
@@ -90,7 +92,7 @@ describe('approach search properties', () => {
               for (let k = 0; k + 1 < r.length; k++) expect(segmentSegmentDistance(a[0], a[1], b[0], b[1], r[k][0], r[k][1], r[k + 1][0], r[k + 1][1])).toBeGreaterThan(h - 1e-3);
               // and not inside: the leg's midpoint is not inside the building
               const mx = (a[0] + b[0]) / 2, my = (a[1] + b[1]) / 2;
-              const inside = mx > r[0][0] && mx < r[2][0] && my > r[0][1] && my < r[2][1];
+              const inside = pointInMultiPolygon([mx, my], [[r as [number, number][]]]);
               expect(inside).toBe(false);
             }
             for (const w of walls) {

@@ -5,7 +5,8 @@ import { segmentClear, segmentSegmentDistance } from './obstacle-edges.js';
 import { speedProfile } from './speed-profile.js';
 import { bendLegMps } from './bend-leg.js';
 import type { TargetOutline, TargetSample } from './target-samples.js';
-import { lastLegCapMps, lastLegHoldM } from './turn-speed.js';
+import { drivePath } from './drive-path.js';
+import { shortenPath } from './shorten-path.js';
 
 /** The fastest way found into one target. */
 export interface Arrival {
@@ -71,24 +72,25 @@ export function bestArrival(
   const pairs = lastLegPairs(g, search, limits, samples, targetSegs, targetOwner);
   const first = bestCandidate(g, search, limits, pairs);
   if (!first) return undefined;
-  const a = arrivalOf(g, search, limits, first.sample, first.node, first.edge, first.mps);
-  if (!touchesEarly(a.path, targetSegs, h)) return a;
+  // Whether to re-search is decided on the search's own path (before `shortenPath`).
+  const a = arrivalOf(g, search, limits, first.sample, first.node, first.edge, first.mps, targetSegs, false);
+  if (!touchesEarly(a.path, targetSegs, h)) return arrivalOf(g, search, limits, first.sample, first.node, first.edge, first.mps, targetSegs);
   const blocked = touchingEdges(g, targetSegs, h);
   const upperMps = first.mps;
   const tie = cleanCandidateAt(g, search, limits, pairs, upperMps, blocked);
-  if (tie) return { ...arrivalOf(g, search, limits, tie.sample, tie.node, tie.edge, tie.mps), restricted: 'tie' };
+  if (tie) return { ...arrivalOf(g, search, limits, tie.sample, tie.node, tie.edge, tie.mps, targetSegs), restricted: 'tie' };
   const watch = reachWatch(g, limits, pairs, upperMps);
   // First in an order drawn towards the target (the path at U is found sooner: on W2 N3G 20 k pops
   // instead of 216 k), then, if that gives up, in the plain order (the same fixpoint as before, to the bit).
   const guided = searchWithout(blocked, { ...watch.stop, orderBonusMps: towardsTarget(g, samples) });
   let found = watch.found();
-  if (found) return { ...arrivalOf(g, guided, limits, found.sample, found.node, found.edge, found.mps), restricted: 'stopped' };
+  if (found) return { ...arrivalOf(g, guided, limits, found.sample, found.node, found.edge, found.mps, targetSegs), restricted: 'stopped' };
   const restricted = searchWithout(blocked, watch.stop);
   found = watch.found();
-  if (found) return { ...arrivalOf(g, restricted, limits, found.sample, found.node, found.edge, found.mps), restricted: 'stopped' };
+  if (found) return { ...arrivalOf(g, restricted, limits, found.sample, found.node, found.edge, found.mps, targetSegs), restricted: 'stopped' };
   const second = bestCandidate(g, restricted, limits, lastLegPairs(g, restricted, limits, samples, targetSegs, targetOwner));
   if (!second) return undefined;
-  return { ...arrivalOf(g, restricted, limits, second.sample, second.node, second.edge, second.mps), restricted: 'searched' };
+  return { ...arrivalOf(g, restricted, limits, second.sample, second.node, second.edge, second.mps, targetSegs), restricted: 'searched' };
 }
 
 interface Candidate { sample: TargetSample; node: number; edge: number; mps: number }
@@ -317,30 +319,20 @@ function touchingEdges(g: ApproachGraph, segs: [number, number, number, number][
   return out;
 }
 
-function arrivalOf(g: ApproachGraph, search: SearchResult, limits: VehicleLimits, s: TargetSample, node: number, edge: number, mps: number): Arrival {
+function arrivalOf(g: ApproachGraph, search: SearchResult, limits: VehicleLimits, s: TargetSample, node: number, edge: number, mps: number, targetSegs: [number, number, number, number][], shorten = true): Arrival {
   // Walk the labels back to a start.
   const edgesBack: number[] = [];
   for (let lab = edge >= 0 ? search.bestLabel[edge] : -1; lab >= 0; lab = search.labelPred[lab]) edgesBack.push(search.labelEdge[lab]);
   edgesBack.reverse();
-  const nodes = edgesBack.length > 0 ? [g.edgeFrom[edgesBack[0]], ...edgesBack.map((e) => g.edgeTo[e])] : [node];
+  const found = edgesBack.length > 0 ? [g.edgeFrom[edgesBack[0]], ...edgesBack.map((e) => g.edgeTo[e])] : [node];
+  // The shortest way along it at the same speed (no leg before the last may touch the target).
+  const h = g.halfWidthM;
+  const nodes = shorten ? shortenPath(g, limits, found, [s.x, s.y], mps, (a, b) => firstContactAtEnd(targetSegs, g.x[a], g.y[a], g.x[b], g.y[b], h)) : found;
   const path: XY[] = [...nodes.map((n) => [g.x[n], g.y[n]] as XY), [s.x, s.y]];
   // Forward pass along the path, choosing at each turn the arc the search chose.
   const holdsM = path.map(() => 0);
   const capsMps = path.map(() => Infinity);
-  let v = 0;
-  for (let i = 1; i < path.length; i++) {
-    const p = path[i - 1], b = path[i];
-    const l2 = Math.hypot(b[0] - p[0], b[1] - p[1]);
-    if (i === 1) { v = limits.accelerator.speedAfter(0, l2); continue; }
-    const n = nodes[i - 1];
-    const a = path[i - 2];
-    const l1 = Math.hypot(p[0] - a[0], p[1] - a[1]);
-    const before = i === 2 ? l1 : 0.5 * l1; // the first leg starts at rest, with no turn to share it
-    const tangent = Math.min(before, i === path.length - 1 ? l2 : 0.5 * l2);
-    v = bendLegMps(g, limits, v, (p[0] - a[0]) / l1, (p[1] - a[1]) / l1, (b[0] - p[0]) / l2, (b[1] - p[1]) / l2, n, l2, tangent);
-    capsMps[i - 1] = lastLegCapMps;
-    holdsM[i - 1] = lastLegHoldM;
-  }
+  drivePath(g, limits, nodes, path, capsMps, holdsM);
   let lengthM = 0;
   for (let i = 0; i + 1 < path.length; i++) lengthM += Math.hypot(path[i + 1][0] - path[i][0], path[i + 1][1] - path[i][1]);
   const last = path[path.length - 2];

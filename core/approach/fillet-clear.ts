@@ -64,11 +64,35 @@ export function filletClear(
     const ext = h;
     const x0 = Math.min(px, t1x, t2x) - ext, x1 = Math.max(px, t1x, t2x) + ext;
     const y0 = Math.min(py, t1y, t2y) - ext, y1 = Math.max(py, t1y, t2y) + ext;
-    const hits = edges.index.search(x0, y0, x1, y1);
-    for (const i of hits) if (blocked(edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i], lo2, hi2)) return false;
+    const hits = candidateEdges(edges, px, py, dInX, dInY, dOutX, dOutY, r, h, x0, y0, x1, y1);
+    for (let k = 0; k < hits.length; k++) {
+      const i = hits[k];
+      // A narrower rung's box is smaller than the one the list was drawn for.
+      if (edges.bx[i] < x0 && edges.ax[i] < x0 || edges.bx[i] > x1 && edges.ax[i] > x1 || edges.by[i] < y0 && edges.ay[i] < y0 || edges.by[i] > y1 && edges.ay[i] > y1) continue;
+      if (blocked(edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i], lo2, hi2)) return false;
+    }
   }
   // The centre path must not cross the area's edge: the band of width 0.
   const r2 = r * r;
   for (const a of areaSegments) if (blocked(a[0], a[1], a[2], a[3], r2 * (1 - 1e-12), r2 * (1 + 1e-12))) return false;
   return true;
 }
+
+/**
+ * The obstacle edges in the box of the fillet, drawn once per bend: the rungs of one bend are tried
+ * from the widest down, and a fillet's tangent points and box scale with its radius (same node,
+ * same bisector), so the widest rung's box holds every narrower one's. The list is reused while the
+ * bend and the edges are the same and the radius is not wider than the one it was drawn for.
+ */
+function candidateEdges(
+  edges: ObstacleEdges, px: number, py: number, dInX: number, dInY: number, dOutX: number, dOutY: number,
+  r: number, h: number, x0: number, y0: number, x1: number, y1: number,
+): ArrayLike<number> {
+  const m = memo;
+  if (m.edges?.deref() === edges && m.px === px && m.py === py && m.inX === dInX && m.inY === dInY && m.outX === dOutX && m.outY === dOutY && m.h === h && r <= m.r) return m.hits;
+  m.edges = new WeakRef(edges); m.px = px; m.py = py; m.inX = dInX; m.inY = dInY; m.outX = dOutX; m.outY = dOutY; m.h = h; m.r = r;
+  m.hits = edges.index!.search(x0, y0, x1, y1);
+  return m.hits;
+}
+// The edges are held weakly: a finished analysis keeps nothing alive.
+const memo = { edges: undefined as WeakRef<ObstacleEdges> | undefined, px: NaN, py: NaN, inX: NaN, inY: NaN, outX: NaN, outY: NaN, h: NaN, r: NaN, hits: [] as ArrayLike<number> };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { localScene, rect, type LocalFeature } from '../drivable/local-scene.js';
+import { localScene, rect, roundedRect, type LocalFeature } from '../drivable/local-scene.js';
 import { analyzeApproach, type ApproachOptions } from './analyze-approach.js';
 import type { XY } from '../geometry/local-frame.js';
 import { approachArea } from './approach-area.js';
@@ -12,10 +12,10 @@ import { approachArea } from './approach-area.js';
  * tolerance is float noise only (1e-9 relative).
  */
 const poly = (ring: XY[]) => ({ type: 'Polygon' as const, coordinates: [ring] });
-type Box = { x: number; y: number; w: number; d: number };
+type Box = { x: number; y: number; w: number; d: number; round: number };
 type Line = { x0: number; y0: number; x1: number; y1: number; gap: number };
 type Post = { x: number; y: number; r: number };
-const box = fc.record({ x: fc.integer({ min: 2, max: 85 }), y: fc.integer({ min: 2, max: 85 }), w: fc.integer({ min: 2, max: 15 }), d: fc.integer({ min: 2, max: 15 }) });
+const box = fc.record({ x: fc.integer({ min: 2, max: 85 }), y: fc.integer({ min: 2, max: 85 }), w: fc.integer({ min: 2, max: 15 }), d: fc.integer({ min: 2, max: 15 }), round: fc.constantFrom(0, 0, 3, 8) });
 // Gaps: none, pedestrian-only (1.2 m), between a car and a lorry (2.0 m), wider than every class (3.0 m).
 const line = fc.record({ x0: fc.integer({ min: 0, max: 100 }), y0: fc.integer({ min: 0, max: 100 }), x1: fc.integer({ min: 0, max: 100 }), y1: fc.integer({ min: 0, max: 100 }), gap: fc.constantFrom(0, 0, 1.2, 2.0, 3.0) }).filter((l) => l.x0 !== l.x1 || l.y0 !== l.y1);
 const post = fc.record({ x: fc.integer({ min: 1, max: 99 }), y: fc.integer({ min: 1, max: 99 }), r: fc.constantFrom(0, 0.3, 1.5) });
@@ -29,7 +29,8 @@ function features(p: Plan): LocalFeature[] {
     { id: 'area', kind: 'analysis_area', geometry: poly(rect(0, 0, 100, 100)) },
     { id: 'z1', kind: 'crowd_zone', geometry: poly(zone) },
   ];
-  p.boxes.forEach((b, i) => { if (!overlapsZone(b)) out.push({ id: `b${i}`, kind: 'building', geometry: poly(rect(b.x, b.y, b.x + b.w, b.y + b.d)) }); });
+  // Some buildings have rounded corners (curves drawn with 3 or 8 edges per quarter): their swing nodes (swing-nodes.ts) must keep the property too.
+  p.boxes.forEach((b, i) => { if (!overlapsZone(b)) out.push({ id: `b${i}`, kind: 'building', geometry: poly(b.round ? roundedRect(b.x, b.y, b.x + b.w, b.y + b.d, 0.4 * Math.min(b.w, b.d), b.round) : rect(b.x, b.y, b.x + b.w, b.y + b.d)) }); });
   p.lines.forEach((l, i) => out.push({ id: `w${i}`, kind: 'barrier', geometry: { type: 'LineString', coordinates: [[l.x0, l.y0], [l.x1, l.y1]] }, properties: { barrier_type: 'wall', gap_m: l.gap } }));
   p.posts.forEach((q, i) => out.push({ id: `p${i}`, kind: 'obstacle', geometry: { type: 'Point', coordinates: [q.x, q.y] }, properties: { radius_m: q.r } }));
   p.blocks.forEach((b, i) => { if (!overlapsZone(b)) out.push({ id: `o${i}`, kind: 'obstacle', geometry: poly(rect(b.x, b.y, b.x + b.w / 3, b.y + b.d / 3)) }); });

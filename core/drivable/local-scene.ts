@@ -42,3 +42,18 @@ function mapPositions(g: SceneGeometry, f: (p: readonly number[]) => XY): SceneG
 export function rect(x0: number, y0: number, x1: number, y1: number): XY[] {
   return [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
 }
+
+/** A rectangle with every corner rounded to `radiusM`, each quarter circle drawn with `segments` edges (a curved façade as OSM draws one). */
+export function roundedRect(x0: number, y0: number, x1: number, y1: number, radiusM: number, segments: number): XY[] {
+  const r = Math.min(radiusM, (x1 - x0) / 2, (y1 - y0) / 2);
+  const out: XY[] = [];
+  const corners: [number, number, number][] = [[x1 - r, y0 + r, -90], [x1 - r, y1 - r, 0], [x0 + r, y1 - r, 90], [x0 + r, y0 + r, 180]];
+  for (const [cx, cy, a0] of corners) {
+    for (let k = 0; k <= segments; k++) {
+      const a = ((a0 + (90 * k) / segments) * Math.PI) / 180;
+      out.push([cx + r * Math.cos(a), cy + r * Math.sin(a)]);
+    }
+  }
+  out.push(out[0]);
+  return out;
+}
