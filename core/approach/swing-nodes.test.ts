@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { localScene, rect, type LocalFeature } from '../drivable/local-scene.js';
+import { curvedStreet, localScene } from '../drivable/local-scene.js';
 import type { XY } from '../geometry/local-frame.js';
 import { analyzeApproach } from './analyze-approach.js';
 import { areaEdges, obstacleEdges, segmentSegmentDistance } from './obstacle-edges.js';
 import { rayStadiumEntry, swingNodes } from './swing-nodes.js';
 import { analysisArea } from '../drivable/analysis-area.js';
 import { blockedObstacles } from '../drivable/blocked-obstacles.js';
-
-const poly = (ring: XY[]) => ({ type: 'Polygon' as const, coordinates: [ring] });
 
 describe('rayStadiumEntry', () => {
   it('finds where a ray first comes within h of a segment (hand-worked)', () => {
@@ -31,26 +29,11 @@ describe('rayStadiumEntry', () => {
  * then east 40 m to a zone; the centre may stray `bandM` either side of the centreline. A class with
  * a = 2.0 m/s², f = 0.6 and a 10 m turning circle.
  */
-function curvedStreet(bandM: number, edges: number) {
-  const h = 0.9, d = bandM;
-  const ro = 10 + h + d, ri = 10 - h - d;
-  const arc = (r: number, a0: number, a1: number): XY[] => Array.from({ length: edges + 1 }, (_, i) => {
-    const a = ((a0 + ((a1 - a0) * i) / edges) * Math.PI) / 180;
-    return [10 + r * Math.cos(a), 60 + r * Math.sin(a)];
-  });
-  const outer: XY[] = [[-30, -5], [-(h + d), -5], [-(h + d), 60], ...arc(ro, 180, 90).slice(1), [70, 60 + ro], [70, 100], [-30, 100], [-30, -5]];
-  const inner: XY[] = [[h + d, -5], [70, -5], [70, 60 + ri], [10, 60 + ri], ...arc(ri, 90, 180).slice(1), [h + d, -5]];
-  const features: LocalFeature[] = [
-    { id: 'area', kind: 'analysis_area', geometry: poly(rect(-30, -5, 70, 100)) },
-    { id: 'outer', kind: 'building', geometry: poly(outer) },
-    { id: 'inner', kind: 'building', geometry: poly(inner) },
-    { id: 'back', kind: 'building', geometry: poly(rect(-30, -5, 70, -(h + d))) },
-    { id: 'z1', kind: 'crowd_zone', geometry: poly(rect(50 + h, 60, 70, 80)) },
-    { id: 'o1', kind: 'vehicle_origin', geometry: { type: 'Point', coordinates: [0, 0] } },
-  ];
+function curvedStreetScene(bandM: number, edges: number) {
+  const { features, walls } = curvedStreet(0.9, bandM, edges);
   const { scene, frame } = localScene(features);
   scene.bulwark = { version: 1, vehicles: [{ code: 'T', name: 'Test car', mass_kg: 1500, width_m: 1.8, accel_mps2: 2.0, top_speed_kmh: 200, min_turn_radius_m: 10, lateral_g: 0.6 }] };
-  return { scene, frame, walls: [outer, inner] };
+  return { scene, frame, walls };
 }
 
 describe('curved streets (swing nodes)', () => {
@@ -58,7 +41,7 @@ describe('curved streets (swing nodes)', () => {
     // Before swing nodes this zone was unreachable: the only nodes round the bend were the inner
     // face's corner nodes, on a curve of radius 10 − 0.2 = 9.8 m, tighter than the class can steer.
     for (const [band, edges] of [[0.2, 90], [0.2, 18], [1, 18], [3, 18]] as const) {
-      const { scene, frame, walls } = curvedStreet(band, edges);
+      const { scene, frame, walls } = curvedStreetScene(band, edges);
       const res = analyzeApproach(scene, { vehicles: ['T'], frame });
       const r = res.summary.results[0];
       expect(r.reachable, `band ${band} m, ${edges} edges`).toBe(true);
@@ -83,7 +66,7 @@ describe('curved streets (swing nodes)', () => {
 
   it('a wider curved street is not slower: the wide line is used', () => {
     const kmh = (band: number) => {
-      const { scene, frame } = curvedStreet(band, 18);
+      const { scene, frame } = curvedStreetScene(band, 18);
       const r = analyzeApproach(scene, { vehicles: ['T'], frame }).summary.results[0];
       return r.reachable ? r.impact_speed_kmh : -1;
     };
@@ -98,7 +81,7 @@ describe('curved streets (swing nodes)', () => {
   });
 
   it('are placed from buildings only: a barrier or obstacle in the street moves none (README "Monotonicity")', () => {
-    const { scene, frame } = curvedStreet(3, 18);
+    const { scene, frame } = curvedStreetScene(3, 18);
     const nodes = (sc: typeof scene) => swingNodes(obstacleEdges(blockedObstacles(sc, frame, 1.8)), areaEdges(analysisArea(sc, frame)), 0.9, 0.901);
     const before = nodes(scene);
     expect(before.length).toBeGreaterThan(0);

@@ -57,3 +57,33 @@ export function roundedRect(x0: number, y0: number, x1: number, y1: number, radi
   out.push(out[0]);
   return out;
 }
+
+/**
+ * hvm.md acceptance 6 ("corner then straight") as a street, in local metres: a corridor running
+ * north from an origin at (0, 0), a quarter circle of radius 10 m about (10, 60) to (10, 70), then
+ * east 40 m to a zone whose face is h east of x = 50. The centre of a vehicle of half width `h` may
+ * stray `bandM` either side of that centreline; each curved face is drawn with `arcEdges` edges.
+ * Returns the features and the two curved walls' rings.
+ */
+export function curvedStreet(h: number, bandM: number, arcEdges: number): { features: LocalFeature[]; walls: XY[][] } {
+  const ro = 10 + h + bandM, ri = 10 - h - bandM;
+  const arc = (r: number, a0: number, a1: number): XY[] => Array.from({ length: arcEdges + 1 }, (_, i) => {
+    const a = ((a0 + ((a1 - a0) * i) / arcEdges) * Math.PI) / 180;
+    return [10 + r * Math.cos(a), 60 + r * Math.sin(a)];
+  });
+  const w = h + bandM;
+  const outer: XY[] = [[-30, -5], [-w, -5], [-w, 60], ...arc(ro, 180, 90).slice(1), [70, 60 + ro], [70, 100], [-30, 100], [-30, -5]];
+  const inner: XY[] = [[w, -5], [70, -5], [70, 60 + ri], [10, 60 + ri], ...arc(ri, 90, 180).slice(1), [w, -5]];
+  const poly = (ring: XY[]) => ({ type: 'Polygon' as const, coordinates: [ring] });
+  return {
+    features: [
+      { id: 'area', kind: 'analysis_area', geometry: poly(rect(-30, -5, 70, 100)) },
+      { id: 'outer', kind: 'building', geometry: poly(outer) },
+      { id: 'inner', kind: 'building', geometry: poly(inner) },
+      { id: 'back', kind: 'building', geometry: poly(rect(-30, -5, 70, -w)) },
+      { id: 'z1', kind: 'crowd_zone', geometry: poly(rect(50 + h, 60, 70, 80)) },
+      { id: 'o1', kind: 'vehicle_origin', geometry: { type: 'Point', coordinates: [0, 0] } },
+    ],
+    walls: [outer, inner],
+  };
+}

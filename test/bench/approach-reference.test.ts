@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { XY } from '../../core/geometry/local-frame.js';
-import { localScene, rect, type LocalFeature } from '../../core/drivable/local-scene.js';
+import { curvedStreet, localScene, rect, type LocalFeature } from '../../core/drivable/local-scene.js';
 import { analysisArea } from '../../core/drivable/analysis-area.js';
 import { blockedObstacles } from '../../core/drivable/blocked-obstacles.js';
 import { BUILT_IN_VEHICLE_CLASSES, type VehicleClass } from '../../core/vehicles/vehicle-classes.js';
@@ -41,18 +41,7 @@ describe('brute-force approach reference (position × heading × speed): hvm.md 
     const h = 0.9, d = 0.2; // the centre may stray 20 cm either side of the centreline
     // Centreline: origin (0, 0) north to (0, 60), a quarter circle of r = 10 about (10, 60) to (10, 70),
     // then east 40 m to x = 50, where the centre touches the zone's face at x = 50 + h.
-    const ro = 10 + h + d, ri = 10 - h - d;
-    const arc = (r: number, a0: number, a1: number): XY[] => Array.from({ length: 181 }, (_, i) => { const a = ((a0 + ((a1 - a0) * i) / 180) * Math.PI) / 180; return [10 + r * Math.cos(a), 60 + r * Math.sin(a)]; });
-    const outer: XY[] = [[-30, -5], [-(h + d), -5], [-(h + d), 60], ...arc(ro, 180, 90).slice(1), [70, 60 + ro], [70, 100], [-30, 100], [-30, -5]];
-    const inner: XY[] = [[h + d, -5], [70, -5], [70, 60 + ri], [10, 60 + ri], ...arc(ri, 90, 180).slice(1), [h + d, -5]];
-    const r = run([
-      { id: 'area', kind: 'analysis_area', geometry: poly(rect(-30, -5, 70, 100)) },
-      { id: 'outer', kind: 'building', geometry: poly(outer) },
-      { id: 'inner', kind: 'building', geometry: poly(inner) },
-      { id: 'back', kind: 'building', geometry: poly(rect(-30, -5, 70, -(h + d))) },
-      { id: 'z1', kind: 'crowd_zone', geometry: poly(rect(50 + h, 60, 70, 80)) },
-      { id: 'o1', kind: 'vehicle_origin', geometry: { type: 'Point', coordinates: [0, 0] } },
-    ], [0, 0], v, { cellM: 0.5, headingStepDeg: 5, stepsM: [1, Math.PI], radiusRatio: 1.15, maxRadiusM: 150, checkM: 0.25, edgeStartSpacingM: 1 });
+    const r = run(curvedStreet(h, d, 180).features, [0, 0], v, { cellM: 0.5, headingStepDeg: 5, stepsM: [1, Math.PI], radiusRatio: 1.15, maxRadiusM: 150, checkM: 0.25, edgeStartSpacingM: 1 });
     // By hand: skid limit √(0.6·9.81·10) = 7.672 m/s = 27.6 km/h (MIL-HDBK-1013/14 eq. 6); the 60 m
     // run-up reaches √(2·2·60) = 15.5 m/s, so the car brakes to 7.672; then v = √(7.672² + 2·2·40)
     // = 14.79 m/s = 53.3 km/h (hvm.md §Acceptance 6). The 20 cm band lets a bend of at most

@@ -9,7 +9,7 @@ import json
 import math
 import sys
 
-from osgeo import osr
+from gdal_local_frame import local_projection
 from shapely.geometry import LineString, Point, Polygon, shape
 from shapely.ops import transform, unary_union
 from shapely.strtree import STRtree
@@ -17,17 +17,7 @@ from shapely.strtree import STRtree
 scene_path, range_m, rays = sys.argv[1], float(sys.argv[3]), int(sys.argv[4])
 points = [tuple(float(v) for v in p.split(",")) for p in sys.argv[2].split(";")]
 lon, lat = points[0]
-wgs = osr.SpatialReference()
-wgs.ImportFromEPSG(4326)
-wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-local = osr.SpatialReference()
-local.ImportFromProj4(f"+proj=tmerc +lat_0={lat} +lon_0={lon} +k=1 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs")
-to_local = osr.CoordinateTransformation(wgs, local)
-
-
-def project(x, y, z=None):
-    pts = [to_local.TransformPoint(a, b)[:2] for a, b in zip(x, y)]
-    return tuple(p[0] for p in pts), tuple(p[1] for p in pts)
+project = local_projection(lon, lat)
 
 
 with open(scene_path) as fh:
@@ -69,6 +59,6 @@ def isovist_area(ox, oy):
 
 results = []
 for plon, plat in points:
-    x, y = to_local.TransformPoint(plon, plat)[:2]
+    (x,), (y,) = project([plon], [plat])
     results.append(isovist_area(x, y))
 print(json.dumps(results))

@@ -9,7 +9,7 @@ standoff is the distance from the body to the zone's outline. Prints {"achieved_
 import json
 import sys
 
-from osgeo import osr
+from gdal_local_frame import local_projection
 from shapely.geometry import shape
 from shapely.ops import transform, unary_union
 
@@ -18,17 +18,7 @@ with open(scene_path) as fh:
     scene = json.load(fh)
 area_f = next(f for f in scene["features"] if f["properties"]["kind"] == "analysis_area")
 lon0, lat0 = area_f["geometry"]["coordinates"][0][0]
-wgs = osr.SpatialReference()
-wgs.ImportFromEPSG(4326)
-wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-local = osr.SpatialReference()
-local.ImportFromProj4(f"+proj=tmerc +lat_0={lat0} +lon_0={lon0} +k=1 +x_0=0 +y_0=0 +ellps=WGS84 +units=m +no_defs")
-to_local = osr.CoordinateTransformation(wgs, local)
-
-
-def project(x, y, z=None):
-    pts = [to_local.TransformPoint(a, b)[:2] for a, b in zip(x, y)]
-    return tuple(p[0] for p in pts), tuple(p[1] for p in pts)
+project = local_projection(lon0, lat0)
 
 
 def geom(f):
