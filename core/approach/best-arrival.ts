@@ -73,8 +73,8 @@ export function bestArrival(
   const first = bestCandidate(g, search, limits, pairs);
   if (!first) return undefined;
   // Whether to re-search is decided on the search's own path (before `shortenPath`).
-  const a = arrivalOf(g, search, limits, first.sample, first.node, first.edge, first.mps, targetSegs, false);
-  if (!touchesEarly(a.path, targetSegs, h)) return arrivalOf(g, search, limits, first.sample, first.node, first.edge, first.mps, targetSegs);
+  const own = labelNodes(g, search, first.node, first.edge);
+  if (!touchesEarly([...own.map((n) => [g.x[n], g.y[n]] as XY), [first.sample.x, first.sample.y]], targetSegs, h)) return arrivalAlong(g, limits, own, first.sample, first.mps, targetSegs);
   const blocked = touchingEdges(g, targetSegs, h);
   const upperMps = first.mps;
   const tie = cleanCandidateAt(g, search, limits, pairs, upperMps, blocked);
@@ -319,15 +319,22 @@ function touchingEdges(g: ApproachGraph, segs: [number, number, number, number][
   return out;
 }
 
-function arrivalOf(g: ApproachGraph, search: SearchResult, limits: VehicleLimits, s: TargetSample, node: number, edge: number, mps: number, targetSegs: [number, number, number, number][], shorten = true): Arrival {
-  // Walk the labels back to a start.
+/** The nodes of the search's path into `edge` (labels walked back to a start), or just `node` when the last leg starts there. */
+function labelNodes(g: ApproachGraph, search: SearchResult, node: number, edge: number): number[] {
   const edgesBack: number[] = [];
   for (let lab = edge >= 0 ? search.bestLabel[edge] : -1; lab >= 0; lab = search.labelPred[lab]) edgesBack.push(search.labelEdge[lab]);
   edgesBack.reverse();
-  const found = edgesBack.length > 0 ? [g.edgeFrom[edgesBack[0]], ...edgesBack.map((e) => g.edgeTo[e])] : [node];
-  // The shortest way along it at the same speed (no leg before the last may touch the target).
+  return edgesBack.length > 0 ? [g.edgeFrom[edgesBack[0]], ...edgesBack.map((e) => g.edgeTo[e])] : [node];
+}
+
+function arrivalOf(g: ApproachGraph, search: SearchResult, limits: VehicleLimits, s: TargetSample, node: number, edge: number, mps: number, targetSegs: [number, number, number, number][]): Arrival {
+  return arrivalAlong(g, limits, labelNodes(g, search, node, edge), s, mps, targetSegs);
+}
+
+/** The arrival along `found` then into sample s, drawn the shortest way at the same speed (no leg before the last may touch the target). */
+function arrivalAlong(g: ApproachGraph, limits: VehicleLimits, found: number[], s: TargetSample, mps: number, targetSegs: [number, number, number, number][]): Arrival {
   const h = g.halfWidthM;
-  const nodes = shorten ? shortenPath(g, limits, found, [s.x, s.y], mps, (a, b) => firstContactAtEnd(targetSegs, g.x[a], g.y[a], g.x[b], g.y[b], h)) : found;
+  const nodes = shortenPath(g, limits, found, [s.x, s.y], mps, (a, b) => firstContactAtEnd(targetSegs, g.x[a], g.y[a], g.x[b], g.y[b], h));
   const path: XY[] = [...nodes.map((n) => [g.x[n], g.y[n]] as XY), [s.x, s.y]];
   // Forward pass along the path, choosing at each turn the arc the search chose.
   const holdsM = path.map(() => 0);

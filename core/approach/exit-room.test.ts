@@ -12,6 +12,17 @@ import { pointSegmentDistance, segmentClear } from './obstacle-edges.js';
 
 const poly = (ring: XY[]) => ({ type: 'Polygon' as const, coordinates: [ring] });
 
+/** Random 100 m scenes: buildings (boxes) and wall lines. */
+const box = fc.record({ x: fc.integer({ min: 2, max: 85 }), y: fc.integer({ min: 2, max: 85 }), w: fc.integer({ min: 2, max: 15 }), d: fc.integer({ min: 2, max: 15 }) });
+const line = fc.record({ x0: fc.integer({ min: 0, max: 100 }), y0: fc.integer({ min: 0, max: 100 }), x1: fc.integer({ min: 0, max: 100 }), y1: fc.integer({ min: 0, max: 100 }) }).filter((l) => l.x0 !== l.x1 || l.y0 !== l.y1);
+
+function randomScene(boxes: { x: number; y: number; w: number; d: number }[], lines: { x0: number; y0: number; x1: number; y1: number }[]): LocalFeature[] {
+  const features: LocalFeature[] = [{ id: 'area', kind: 'analysis_area', geometry: poly(rect(0, 0, 100, 100)) }];
+  boxes.forEach((b, i) => features.push({ id: `b${i}`, kind: 'building', geometry: poly(rect(b.x, b.y, b.x + b.w, b.y + b.d)) }));
+  lines.forEach((l, i) => features.push({ id: `w${i}`, kind: 'barrier', geometry: { type: 'LineString', coordinates: [[l.x0, l.y0], [l.x1, l.y1]] }, properties: { barrier_type: 'wall' } }));
+  return features;
+}
+
 function graphOf(features: LocalFeature[], widthM: number): ApproachGraph {
   const { scene, frame } = localScene(features);
   const area = analysisArea(scene, frame);
@@ -87,14 +98,9 @@ describe('room on the outside of a leg (corner exits)', () => {
    * that somewhere in the bin, unless the bin is at the cap (tight).
    */
   it('is sound and tight on random scenes', () => {
-    const box = fc.record({ x: fc.integer({ min: 2, max: 85 }), y: fc.integer({ min: 2, max: 85 }), w: fc.integer({ min: 2, max: 15 }), d: fc.integer({ min: 2, max: 15 }) });
-    const line = fc.record({ x0: fc.integer({ min: 0, max: 100 }), y0: fc.integer({ min: 0, max: 100 }), x1: fc.integer({ min: 0, max: 100 }), y1: fc.integer({ min: 0, max: 100 }) }).filter((l) => l.x0 !== l.x1 || l.y0 !== l.y1);
     fc.assert(
       fc.property(fc.array(box, { minLength: 1, maxLength: 5 }), fc.array(line, { maxLength: 2 }), fc.integer({ min: 0, max: 1e6 }), (boxes, lines, seed) => {
-        const features: LocalFeature[] = [{ id: 'area', kind: 'analysis_area', geometry: poly(rect(0, 0, 100, 100)) }];
-        boxes.forEach((b, i) => features.push({ id: `b${i}`, kind: 'building', geometry: poly(rect(b.x, b.y, b.x + b.w, b.y + b.d)) }));
-        lines.forEach((l, i) => features.push({ id: `w${i}`, kind: 'barrier', geometry: { type: 'LineString', coordinates: [[l.x0, l.y0], [l.x1, l.y1]] }, properties: { barrier_type: 'wall' } }));
-        const gr = graphOf(features, 2.5);
+        const gr = graphOf(randomScene(boxes, lines), 2.5);
         const h = gr.halfWidthM;
         const corners = Array.from({ length: gr.nodeCount }, (_, i) => i).filter((i) => gr.cornerX[i] === gr.cornerX[i]);
         if (corners.length === 0) return;
@@ -142,15 +148,10 @@ describe('room on the outside of a leg (corner exits)', () => {
    * the bins themselves.
    */
   it('filled chunk by chunk on demand equals a fill of the whole leg', () => {
-    const box = fc.record({ x: fc.integer({ min: 2, max: 85 }), y: fc.integer({ min: 2, max: 85 }), w: fc.integer({ min: 2, max: 15 }), d: fc.integer({ min: 2, max: 15 }) });
-    const line = fc.record({ x0: fc.integer({ min: 0, max: 100 }), y0: fc.integer({ min: 0, max: 100 }), x1: fc.integer({ min: 0, max: 100 }), y1: fc.integer({ min: 0, max: 100 }) }).filter((l) => l.x0 !== l.x1 || l.y0 !== l.y1);
     let compared = 0, lowered = 0;
     fc.assert(
       fc.property(fc.array(box, { minLength: 1, maxLength: 6 }), fc.array(line, { maxLength: 3 }), fc.integer({ min: 0, max: 1e6 }), (boxes, lines, seed) => {
-        const features: LocalFeature[] = [{ id: 'area', kind: 'analysis_area', geometry: poly(rect(0, 0, 100, 100)) }];
-        boxes.forEach((b, i) => features.push({ id: `b${i}`, kind: 'building', geometry: poly(rect(b.x, b.y, b.x + b.w, b.y + b.d)) }));
-        lines.forEach((l, i) => features.push({ id: `w${i}`, kind: 'barrier', geometry: { type: 'LineString', coordinates: [[l.x0, l.y0], [l.x1, l.y1]] }, properties: { barrier_type: 'wall' } }));
-        const gr = graphOf(features, 1.8);
+        const gr = graphOf(randomScene(boxes, lines), 1.8);
         const corners = Array.from({ length: gr.nodeCount }, (_, i) => i).filter((i) => gr.cornerX[i] === gr.cornerX[i]);
         if (corners.length === 0) return;
         let s = seed;
