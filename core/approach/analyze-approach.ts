@@ -156,6 +156,25 @@ export function approachClassRoutes(scene: Scene, options: ApproachOptions = {})
   return routesOf(scene, options, prepare(scene, options));
 }
 
+/**
+ * What each class's routes depend on, as text, keyed by class code: the area, the starts and
+ * targets, the obstacles that stop that class (in the scene's local frame, so a moved frame changes
+ * it too), the class's whole row and the search options. Equal text → `approachClassRoutes` gives
+ * the same routes (it is pure), so a caller may keep routes from an earlier run of an edited plan
+ * whose edit left them alone (a camera moved, a rating changed: ratings only enter the verdicts,
+ * assembled afresh each time). The shared part is one string, so many classes cost little memory.
+ */
+export function approachRouteKeys(scene: Scene, options: ApproachOptions = {}): Record<string, string> {
+  const p = prepare(scene, options);
+  const { signal: _signal, ...routeOptions } = { ...DEFAULT_ROUTE_OPTIONS, ...options.route };
+  const shared = JSON.stringify([p.area, starts(scene, p.frame, p.area), p.targets.map((t) => t.target), routeOptions]);
+  const out: Record<string, string> = {};
+  for (const vehicle of p.wanted) {
+    out[vehicle.code] = `${shared}|${JSON.stringify([vehicle, blockedObstacles(scene, p.frame, vehicle.widthM)])}`;
+  }
+  return out;
+}
+
 function routesOf(scene: Scene, options: ApproachOptions, p: Prepared): ApproachRoutes {
   const startPlaces = starts(scene, p.frame, p.area);
   const routeOptions: RouteOptions = { ...DEFAULT_ROUTE_OPTIONS, ...options.route, signal: options.signal };
