@@ -49,7 +49,11 @@ export interface AnalysisControl {
   approachCache?: ApproachRouteCache;
 }
 
-export type ApproachRouteCache = Map<string, { key: string; routes: ApproachRoutes[string] }>;
+export interface ApproachRouteCache {
+  /** `approachRouteKeys(...).shared` of the run the routes come from. */
+  shared: string;
+  classes: Map<string, { key: string; routes: ApproachRoutes[string] }>;
+}
 
 export interface AnalysisSummary {
   coverage?: CoverageSummary;

@@ -116,7 +116,7 @@ describe('analyzeScenePooled', () => {
     };
     const camera = (x: number, y: number) => localScene([{ id: 'cam', kind: 'camera', geometry: { type: 'Point', coordinates: [x, y] } }]).scene.features[0];
     const options = { only: ['approach' as const], vehicles: ['M1', 'N2A'] };
-    const cache = new Map();
+    const cache = { shared: '', classes: new Map() };
     const run = async (scene: Scene) => {
       const helper = inThreadHelper();
       const r = await analyzeScenePooled(scene, options, { approachCache: cache }, { helpers: [helper] });
@@ -145,7 +145,7 @@ describe('analyzeScenePooled', () => {
   it('route keys follow the default area: without an analysis_area, a camera inside the extent changes nothing, one moved outwards grows it', () => {
     const noArea = barrierScene().features.filter((f) => f.properties.kind !== 'analysis_area');
     const cam = (x: number) => localScene([{ id: 'cam', kind: 'camera', geometry: { type: 'Point', coordinates: [x, 60] } }]).scene.features[0];
-    const keys = (x: number) => approachRouteKeys({ ...barrierScene(), features: [...noArea, cam(x)] }, { vehicles: ['M1'] }).M1;
+    const keys = (x: number) => JSON.stringify(approachRouteKeys({ ...barrierScene(), features: [...noArea, cam(x)] }, { vehicles: ['M1'] }));
     // The extent of the other features is x 40–155 (the ring to the site): a camera at 100 or 120 is
     // inside it, so the frame (the bounds' centre) and the area (bounds + 100 m) are the same.
     expect(keys(120)).toBe(keys(100));
@@ -155,10 +155,10 @@ describe('analyzeScenePooled', () => {
   it('a route cache with no helper thread: the missing classes are searched here, same bytes', async () => {
     const scene = barrierScene();
     const options = { only: ['approach' as const], vehicles: ['M1', 'N2A'] };
-    const cache = new Map();
+    const cache = { shared: '', classes: new Map() };
     const single = JSON.stringify(analyzeScene(scene, options));
     expect(JSON.stringify(await analyzeScenePooled(scene, options, { approachCache: cache }, { helpers: [] }))).toBe(single);
-    expect([...cache.keys()]).toEqual(['M1', 'N2A']);
+    expect([...cache.classes.keys()]).toEqual(['M1', 'N2A']);
     expect(JSON.stringify(await analyzeScenePooled(scene, options, { approachCache: cache }, { helpers: [] }))).toBe(single);
   });
 });

@@ -41,13 +41,15 @@ export async function analyzeScenePooled(scene: Scene, options: AnalyzeOptions, 
   const cache = control.approachCache;
   if (!chosen.includes('approach') || (!cache && pool.helpers.length === 0)) return analyzeScene(scene, options, control);
   // Classes whose routes the cache holds for exactly these inputs are not searched again.
-  const keys = cache ? approachRouteKeys(scene, { vehicles: options.vehicles }) : {};
+  const keys = cache ? approachRouteKeys(scene, { vehicles: options.vehicles }) : { shared: '', byClass: {} };
   const routes: ApproachRoutes = {};
-  for (const [code, key] of Object.entries(keys)) {
-    const kept = cache!.get(code);
-    if (kept && kept.key === key) routes[code] = kept.routes;
+  if (cache && cache.shared === keys.shared) {
+    for (const [code, key] of Object.entries(keys.byClass)) {
+      const kept = cache.classes.get(code);
+      if (kept && kept.key === key) routes[code] = kept.routes;
+    }
   }
-  const missing = Object.keys(keys).length > 0 ? Object.keys(keys).filter((code) => !routes[code]) : options.vehicles;
+  const missing = cache ? Object.keys(keys.byClass).filter((code) => !routes[code]) : options.vehicles;
   const groups = missing && missing.length === 0 ? [] : approachWidthGroups(scene, missing);
   if (!cache && groups.length < 2) return analyzeScene(scene, options, control);
 
@@ -101,8 +103,9 @@ export async function analyzeScenePooled(scene: Scene, options: AnalyzeOptions, 
   report('approach', 1);
   if (cache) {
     // Only this run's classes are kept: memory stays that of one result.
-    cache.clear();
-    for (const [code, key] of Object.entries(keys)) cache.set(code, { key, routes: routes[code] });
+    cache.shared = keys.shared;
+    cache.classes.clear();
+    for (const [code, key] of Object.entries(keys.byClass)) cache.classes.set(code, { key, routes: routes[code] });
   }
   return joinAnalysisParts(parts);
 }

@@ -7,7 +7,7 @@ import { approachHelperCount, webApproachPool } from './web-approach-pool.js';
 const pool = webApproachPool();
 // The last run's approach routes: an edit that leaves them alone (a camera, a note, a rating) is not
 // searched again. Lost with the worker when a run is cancelled, which is only a slower next run.
-const approachCache: ApproachRouteCache = new Map();
+const approachCache: ApproachRouteCache = { shared: '', classes: new Map() };
 
 handleAnalysisRequests(self as unknown as WorkerScope, (scene, options, control, run) =>
   analyzeScenePooled(scene, options, { ...control, approachCache }, pool.get(approachHelperCount(self.navigator?.hardwareConcurrency, run?.approachThreads))).catch((e: unknown) => {
