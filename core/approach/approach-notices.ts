@@ -69,7 +69,9 @@ function targetProblem(f: SceneFeature, rings: XY[][], area: MultiPolygonXY, sol
   if (!rings.some((r) => overlapsRegion(r, areaRings, (p) => pointInMultiPolygon(p, area)))) {
     return `${kindName} ${f.id} lies outside the analysis area: no vehicle approach is assessed; enlarge the area to include it`;
   }
-  const building = solid.find((o) => o.kind === 'building' && o.shape === 'polygon' && rings.every((r) => r.every((p) => pointInMultiPolygon(p, o.polygons)) && !crossesAny(r, o.polygons.flatMap((poly) => poly))));
+  const box = boundsOf(rings);
+  const building = solid.find((o) => o.kind === 'building' && o.shape === 'polygon' && boxInside(box, boundsOf(o.polygons.map((poly) => poly[0])))
+    && rings.every((r) => r.every((p) => pointInMultiPolygon(p, o.polygons)) && !crossesAny(r, o.polygons.flatMap((poly) => poly))));
   if (building) return `${kindName} ${f.id} lies wholly inside building ${building.featureId}: no vehicle can reach it; draw the crowd at its entrances as zones to assess them`;
   return undefined;
 }
@@ -123,4 +125,14 @@ function outerRings(f: SceneFeature, frame: LocalFrame): XY[][] {
   const g = f.geometry;
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
   return polys.map((poly) => poly[0].map((p) => frame.toLocal(p)));
+}
+
+function boundsOf(rings: readonly XY[][]): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const r of rings) for (const p of r) { b[0] = Math.min(b[0], p[0]); b[1] = Math.min(b[1], p[1]); b[2] = Math.max(b[2], p[0]); b[3] = Math.max(b[3], p[1]); }
+  return b;
+}
+
+function boxInside(inner: readonly number[], outer: readonly number[]): boolean {
+  return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
 }
