@@ -5,6 +5,7 @@ import type { StartPlace } from '../drivable/drivable-space.js';
 import { pointInMultiPolygon, type MultiPolygonXY } from '../drivable/polygons.js';
 import { crossesSolid, solidCells } from './solid-cells.js';
 import { swingNodes } from './swing-nodes.js';
+import { entryBandClear, weaveNodes } from './weave-nodes.js';
 import { nearestEdgeDistance, pointInsideObstacle, segmentClear, segmentsIntersect, type ObstacleEdges } from './obstacle-edges.js';
 
 /**
@@ -82,6 +83,11 @@ export interface GraphOptions {
    * not depend on the scene's obstacles at all: monotone in buildings too, at a lattice's accuracy).
    */
   cornerNodes?: boolean | 'buildings';
+  /**
+   * Weave nodes (weave-nodes.ts): nodes in front of building faces across streets near the starts,
+   * so a class below top speed can swing across a street to lengthen its run-up.
+   */
+  weaveNodes?: boolean;
   /** Spacing of start points along the area edge, m. */
   edgeStartSpacingM: number;
   signal?: { aborted: boolean };
@@ -103,7 +109,7 @@ export function insideArea(areaSegments: [number, number, number, number][], ax:
   return true;
 }
 
-interface RawNode { x: number; y: number; cx: number; cy: number; ring: number; vertex: number; start: boolean }
+interface RawNode { x: number; y: number; cx: number; cy: number; ring: number; vertex: number; start: boolean; weave?: boolean }
 
 /** Lattice of free nodes over the area's bounding box, anchored at its lower-left corner. */
 function freeNodes(area: MultiPolygonXY, spacing: number | 'auto' | undefined): RawNode[] {
@@ -220,7 +226,15 @@ export function buildApproachGraph(
   const corners = options.cornerNodes === false ? [] : cornerNodes(edges, h, options.cornerNodes !== true);
   // Wide lines round curved building faces (swing-nodes.ts): free nodes placed from buildings only.
   const swing: RawNode[] = options.cornerNodes === false ? [] : swingNodes(edges, areaSegments, h, h + NODE_MARGIN_M).map(([sx, sy]) => ({ x: sx, y: sy, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: false }));
-  const all = [...edgeStartNodes(starts, options.edgeStartSpacingM), ...corners, ...swing, ...freeNodes(area, options.freeSpacingM)];
+  const startNodes = edgeStartNodes(starts, options.edgeStartSpacingM);
+  const lattice = freeNodes(area, options.freeSpacingM);
+  // Counted before the clear-of-obstacles filter and without the weave nodes (so adding an obstacle
+  // changes neither switch, and scenes without weave nodes keep their old legs).
+  const dense = startNodes.length + corners.length + swing.length + lattice.length > AUTO_DENSE_NODES;
+  // Weave nodes (weave-nodes.ts): near origins always, near the area's edge only outside dense scenes.
+  const weaveStarts: XY[] = dense ? starts.flatMap((s) => (s.kind === 'origin' ? [s.at] : [])) : startNodes.map((n) => [n.x, n.y]);
+  const weave: RawNode[] = options.cornerNodes === false || options.weaveNodes !== true ? [] : weaveNodes(edges, areaSegments, weaveStarts, h, h + NODE_MARGIN_M).map(([sx, sy]) => ({ x: sx, y: sy, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: false, weave: true }));
+  const all = [...startNodes, ...corners, ...swing, ...weave, ...lattice];
   const raw = all.filter((n) => pointClear(edges, area, h, n.x, n.y));
   const nodeCount = raw.length;
   const x = new Float64Array(nodeCount), y = new Float64Array(nodeCount);
@@ -261,7 +275,15 @@ export function buildApproachGraph(
   // Visible pairs within maxEdgeM; starts get out-edges only.
   const from: number[] = [], to: number[] = [], len: number[] = [];
   // Counted before the clear-of-obstacles filter, so adding an obstacle can only shorten legs.
-  const R = options.maxEdgeM === 'auto' ? (all.length <= AUTO_DENSE_NODES ? Infinity : AUTO_MAX_EDGE_M) : options.maxEdgeM;
+  const R = options.maxEdgeM === 'auto' ? (dense ? AUTO_MAX_EDGE_M : Infinity) : options.maxEdgeM;
+  // A leg from a weave node into a corner node is kept only when the racing line's entry is clear
+  // for every turn the corner can take (weave-nodes.ts `entryBandClear`).
+  const isWeave = Uint8Array.from(raw, (n) => (n.weave ? 1 : 0));
+  const bandM = new Float64Array(nodeCount).fill(NaN);
+  const entersClear = (w: number, c: number): boolean => {
+    if (bandM[c] !== bandM[c]) bandM[c] = buildingRoomM(edges, areaSegments, h, x[c], y[c], nodeRing[c], cornerX[c], cornerY[c]);
+    return entryBandClear(edges, areaSegments, h, x[w], y[w], x[c], y[c], cornerX[c], cornerY[c], bandM[c]);
+  };
   const solid = solidCells(edges);
   const later = laterNodesWithin(x, y, R);
   for (let i = 0; i < nodeCount; i++) {
@@ -275,8 +297,8 @@ export function buildApproachGraph(
       if (!insideArea(areaSegments, x[i], y[i], x[j], y[j])) continue;
       if (!segmentClear(edges, x[i], y[i], x[j], y[j], h)) continue;
       const L = Math.hypot(x[j] - x[i], y[j] - y[i]);
-      if (!isStart[j]) { from.push(i); to.push(j); len.push(L); }
-      if (!isStart[i]) { from.push(j); to.push(i); len.push(L); }
+      if (!isStart[j] && !(isWeave[i] && cornerX[j] === cornerX[j] && !entersClear(i, j))) { from.push(i); to.push(j); len.push(L); }
+      if (!isStart[i] && !(isWeave[j] && cornerX[i] === cornerX[i] && !entersClear(j, i))) { from.push(j); to.push(i); len.push(L); }
     }
   }
   const m = from.length;
@@ -361,6 +383,19 @@ export function nodesWithin(index: Flatbush, x: Float64Array, y: Float64Array, p
     const dx = px - x[k], dy = py - y[k];
     return dx * dx + dy * dy <= r2;
   });
+}
+
+/**
+ * Room to swing out at a corner node counting buildings and the area's edge only (as `clearanceM`,
+ * without barriers and obstacles): the width of the entry band of weave legs, so that it does not
+ * depend on them (monotonicity).
+ */
+function buildingRoomM(edges: ObstacleEdges, areaSegments: [number, number, number, number][], h: number, px: number, py: number, ring: number, cx: number, cy: number): number {
+  const ringInfo = ring >= 0 ? edges.rings[ring] : undefined;
+  const skip = (e: number) => !edges.rings[edges.ring[e]].building || (ringInfo !== undefined && edges.ring[e] === ring && (ringInfo.convex || isIncident(edges, e, cx, cy)));
+  let c = nearestEdgeDistance(edges, px, py, CLEARANCE_CAP_M + h, skip) - h;
+  for (const s of areaSegments) c = Math.min(c, pointSegmentDist(px, py, s));
+  return Math.max(0, Math.min(CLEARANCE_CAP_M, c));
 }
 
 function isIncident(edges: ObstacleEdges, e: number, vx: number, vy: number): boolean {
