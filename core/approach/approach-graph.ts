@@ -5,7 +5,7 @@ import type { StartPlace } from '../drivable/drivable-space.js';
 import { pointInMultiPolygon, type MultiPolygonXY } from '../drivable/polygons.js';
 import { crossesSolid, solidCells } from './solid-cells.js';
 import { swingNodes } from './swing-nodes.js';
-import { entryBandClear, weaveNodes } from './weave-nodes.js';
+import { weaveNodes } from './weave-nodes.js';
 import { nearestEdgeDistance, pointInsideObstacle, segmentClear, segmentsIntersect, type ObstacleEdges } from './obstacle-edges.js';
 
 /**
@@ -27,6 +27,11 @@ export interface ApproachGraph {
   readonly cornerX: Float64Array;
   readonly cornerY: Float64Array;
   readonly isStart: Uint8Array;
+  /**
+   * Nodes whose corner turns also check the racing line's entry (`corner-entry.ts`): the twins of
+   * corner nodes that weave nodes lead into. Absent when the graph has no weave nodes.
+   */
+  readonly entryChecked?: Uint8Array;
   /** Free swing-out room at the node, m (see above); 0 for starts. */
   readonly clearanceM: Float64Array;
   /**
@@ -109,7 +114,7 @@ export function insideArea(areaSegments: [number, number, number, number][], ax:
   return true;
 }
 
-interface RawNode { x: number; y: number; cx: number; cy: number; ring: number; vertex: number; start: boolean; weave?: boolean }
+interface RawNode { x: number; y: number; cx: number; cy: number; ring: number; vertex: number; start: boolean; weave?: boolean; twin?: boolean }
 
 /** Lattice of free nodes over the area's bounding box, anchored at its lower-left corner. */
 function freeNodes(area: MultiPolygonXY, spacing: number | 'auto' | undefined): RawNode[] {
@@ -233,9 +238,15 @@ export function buildApproachGraph(
   const dense = startNodes.length + corners.length + swing.length + lattice.length > AUTO_DENSE_NODES;
   // Weave nodes (weave-nodes.ts): near origins always, near the area's edge only outside dense scenes.
   const weaveStarts: XY[] = dense ? starts.flatMap((s) => (s.kind === 'origin' ? [s.at] : [])) : startNodes.map((n) => [n.x, n.y]);
-  const weave: RawNode[] = options.cornerNodes === false || options.weaveNodes !== true ? [] : weaveNodes(edges, areaSegments, weaveStarts, h, h + NODE_MARGIN_M).map(([sx, sy]) => ({ x: sx, y: sy, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: false, weave: true }));
+  const weave: RawNode[] = options.cornerNodes === false || options.weaveNodes === false ? [] : weaveNodes(edges, areaSegments, weaveStarts, h, h + NODE_MARGIN_M).map(([sx, sy]) => ({ x: sx, y: sy, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: false, weave: true }));
   const all = [...startNodes, ...corners, ...swing, ...weave, ...lattice];
-  const raw = all.filter((n) => pointClear(edges, area, h, n.x, n.y));
+  const kept = all.filter((n) => pointClear(edges, area, h, n.x, n.y));
+  // Counted before the clear-of-obstacles filter, so adding an obstacle can only shorten legs.
+  const R = options.maxEdgeM === 'auto' ? (dense ? AUTO_MAX_EDGE_M : Infinity) : options.maxEdgeM;
+  // Each corner a weave node can reach gets a twin (appended, so the other nodes keep their order):
+  // weave nodes lead into the twin, whose turns have the racing line's entry checked, never into
+  // the corner node itself (whose entry is along its leg, as before).
+  const raw = weave.length === 0 ? kept : [...kept, ...twinCorners(kept, weave, R)];
   const nodeCount = raw.length;
   const x = new Float64Array(nodeCount), y = new Float64Array(nodeCount);
   const cornerX = new Float64Array(nodeCount), cornerY = new Float64Array(nodeCount);
@@ -274,16 +285,12 @@ export function buildApproachGraph(
 
   // Visible pairs within maxEdgeM; starts get out-edges only.
   const from: number[] = [], to: number[] = [], len: number[] = [];
-  // Counted before the clear-of-obstacles filter, so adding an obstacle can only shorten legs.
-  const R = options.maxEdgeM === 'auto' ? (dense ? AUTO_MAX_EDGE_M : Infinity) : options.maxEdgeM;
-  // A leg from a weave node into a corner node is kept only when the racing line's entry is clear
-  // for every turn the corner can take (weave-nodes.ts `entryBandClear`).
   const isWeave = Uint8Array.from(raw, (n) => (n.weave ? 1 : 0));
-  const bandM = new Float64Array(nodeCount).fill(NaN);
-  const entersClear = (w: number, c: number): boolean => {
-    if (bandM[c] !== bandM[c]) bandM[c] = buildingRoomM(edges, areaSegments, h, x[c], y[c], nodeRing[c], cornerX[c], cornerY[c]);
-    return entryBandClear(edges, areaSegments, h, x[w], y[w], x[c], y[c], cornerX[c], cornerY[c], bandM[c]);
-  };
+  const isTwin = Uint8Array.from(raw, (n) => (n.twin ? 1 : 0));
+  const entryChecked = weave.length === 0 ? undefined : isTwin;
+  // Which directed legs exist: none into a start; into a twin only from a weave node; from a weave
+  // node into a corner only through its twin.
+  const allow = (a: number, b: number) => !isStart[b] && (isTwin[b] ? isWeave[a] === 1 : !(isWeave[a] && cornerX[b] === cornerX[b]));
   const solid = solidCells(edges);
   const later = laterNodesWithin(x, y, R);
   for (let i = 0; i < nodeCount; i++) {
@@ -292,13 +299,15 @@ export function buildApproachGraph(
     for (let k = 0; k < near.length; k++) {
       const j = near[k];
       if (isStart[i] && isStart[j]) continue;
+      if (isTwin[i] && isTwin[j]) continue;
       // Exact shortcut: a leg through a cell inside an obstacle would fail segmentClear below.
       if (solid && crossesSolid(solid, x[i], y[i], x[j], y[j])) continue;
       if (!insideArea(areaSegments, x[i], y[i], x[j], y[j])) continue;
       if (!segmentClear(edges, x[i], y[i], x[j], y[j], h)) continue;
       const L = Math.hypot(x[j] - x[i], y[j] - y[i]);
-      if (!isStart[j] && !(isWeave[i] && cornerX[j] === cornerX[j] && !entersClear(i, j))) { from.push(i); to.push(j); len.push(L); }
-      if (!isStart[i] && !(isWeave[j] && cornerX[i] === cornerX[i] && !entersClear(j, i))) { from.push(j); to.push(i); len.push(L); }
+      if (L === 0 && (isTwin[i] || isTwin[j])) continue; // a twin and its own corner
+      if (allow(i, j)) { from.push(i); to.push(j); len.push(L); }
+      if (allow(j, i)) { from.push(j); to.push(i); len.push(L); }
     }
   }
   const m = from.length;
@@ -319,7 +328,7 @@ export function buildApproachGraph(
   const inFill = inStart.slice(0, nodeCount);
   const inEdge = new Int32Array(m);
   for (let e = 0; e < m; e++) inEdge[inFill[edgeTo[e]]++] = e;
-  return { halfWidthM: h, nodeCount, x, y, cornerX, cornerY, isStart, clearanceM, sectorClearanceM, outStart, edgeTo, edgeFrom, edgeLengthM, inStart, inEdge, nodeIndex, edges, area, areaSegments, maxEdgeM: R };
+  return { halfWidthM: h, nodeCount, x, y, cornerX, cornerY, isStart, entryChecked, clearanceM, sectorClearanceM, outStart, edgeTo, edgeFrom, edgeLengthM, inStart, inEdge, nodeIndex, edges, area, areaSegments, maxEdgeM: R };
 }
 
 /**
@@ -385,17 +394,15 @@ export function nodesWithin(index: Flatbush, x: Float64Array, y: Float64Array, p
   });
 }
 
-/**
- * Room to swing out at a corner node counting buildings and the area's edge only (as `clearanceM`,
- * without barriers and obstacles): the width of the entry band of weave legs, so that it does not
- * depend on them (monotonicity).
- */
-function buildingRoomM(edges: ObstacleEdges, areaSegments: [number, number, number, number][], h: number, px: number, py: number, ring: number, cx: number, cy: number): number {
-  const ringInfo = ring >= 0 ? edges.rings[ring] : undefined;
-  const skip = (e: number) => !edges.rings[edges.ring[e]].building || (ringInfo !== undefined && edges.ring[e] === ring && (ringInfo.convex || isIncident(edges, e, cx, cy)));
-  let c = nearestEdgeDistance(edges, px, py, CLEARANCE_CAP_M + h, skip) - h;
-  for (const s of areaSegments) c = Math.min(c, pointSegmentDist(px, py, s));
-  return Math.max(0, Math.min(CLEARANCE_CAP_M, c));
+/** Twins of the corner nodes within `reach` of some weave node's place (before the clear filter: positions only). */
+function twinCorners(kept: readonly RawNode[], weave: readonly RawNode[], reach: number): RawNode[] {
+  const index = Number.isFinite(reach) ? new Flatbush(weave.length) : undefined;
+  const wx = Float64Array.from(weave, (w) => w.x), wy = Float64Array.from(weave, (w) => w.y);
+  if (index) {
+    for (let k = 0; k < weave.length; k++) index.add(wx[k], wy[k], wx[k], wy[k]);
+    index.finish();
+  }
+  return kept.filter((n) => n.cx === n.cx && (index === undefined || nodesWithin(index, wx, wy, n.x, n.y, reach).length > 0)).map((n) => ({ ...n, twin: true }));
 }
 
 function isIncident(edges: ObstacleEdges, e: number, vx: number, vy: number): boolean {

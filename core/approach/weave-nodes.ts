@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush';
 import type { XY } from '../geometry/local-frame.js';
-import { segmentClear, segmentsIntersect, type ObstacleEdges } from './obstacle-edges.js';
+import type { ObstacleEdges } from './obstacle-edges.js';
 import { rayStadiumEntry } from './swing-nodes.js';
 
 /**
@@ -128,48 +128,3 @@ function roomAcross(
   return Math.max(0, t);
 }
 
-/**
- * Whether a leg from a weave node W into a corner node V leaves room for the racing line's entry
- * there, whatever the class and the turn: the band on the leg's outside (away from the corner) of
- * width `bandM`, along the whole leg, keeps h from every obstacle edge, lies in the area and holds
- * no obstacle.
- *
- * Why: at a corner node the turn is the racing line (`turnSpeedMps`), whose entry swings out up to
- * the node's room c on the outside of the in-leg — a room measured at the node only. Along a street
- * that is right; coming in diagonally from a node on the far face it is not: 12 m corner, M1 from a
- * weave node on the west face 58 m back at 10° took r = 34.6 m swung 8.1 m out, 1.6 m inside the west
- * building's h line, and reported 89.6 km/h against the reference's 87.6. Every entry (swing ≤ c ≤
- * `bandM`, within half the in-leg of the node, its straight back onto the leg within the leg) lies in
- * the band. `bandM` counts buildings and the area only (≥ c), so the test depends on obstacles only
- * by failing more when one is added: dropping legs keeps the analysis monotone.
- */
-export function entryBandClear(
-  edges: ObstacleEdges, areaSegments: readonly (readonly [number, number, number, number])[], h: number,
-  wx: number, wy: number, vx: number, vy: number, cornerX: number, cornerY: number, bandM: number,
-): boolean {
-  const l = Math.hypot(vx - wx, vy - wy);
-  if (!(l > 0)) return false;
-  const dx = (vx - wx) / l, dy = (vy - wy) / l;
-  let nx = -dy, ny = dx;
-  if (nx * (cornerX - vx) + ny * (cornerY - vy) > 0) { nx = -nx; ny = -ny; }
-  // 1 mm inside the band: its far side then stays ≥ h + 1 mm from the buildings `bandM` measured.
-  const w = Math.max(0, bandM - WEAVE_MARGIN_M);
-  const Ax = wx + nx * w, Ay = wy + ny * w, Bx = vx + nx * w, By = vy + ny * w;
-  if (!segmentClear(edges, vx, vy, Bx, By, h) || !segmentClear(edges, Bx, By, Ax, Ay, h) || !segmentClear(edges, Ax, Ay, wx, wy, h)) return false;
-  for (const [p, q, r, s] of [[vx, vy, Bx, By], [Bx, By, Ax, Ay], [Ax, Ay, wx, wy]]) {
-    for (const a of areaSegments) if (segmentsIntersect(p, q, r, s, a[0], a[1], a[2], a[3])) return false;
-  }
-  // Nothing wholly inside the band (a post between the leg and the band's far side).
-  const inside = (qx: number, qy: number) => {
-    const X = (qx - wx) * dx + (qy - wy) * dy, Y = (qx - wx) * nx + (qy - wy) * ny;
-    return X >= 0 && X <= l && Y >= 0 && Y <= w;
-  };
-  let hit = false;
-  edges.index?.search(Math.min(wx, vx, Ax, Bx), Math.min(wy, vy, Ay, By), Math.max(wx, vx, Ax, Bx), Math.max(wy, vy, Ay, By), (k) => {
-    if (!hit && (inside(edges.ax[k], edges.ay[k]) || inside(edges.bx[k], edges.by[k]))) hit = true;
-    return false;
-  });
-  if (hit) return false;
-  for (const a of areaSegments) if (inside(a[0], a[1]) || inside(a[2], a[3])) return false;
-  return true;
-}
