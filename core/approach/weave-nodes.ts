@@ -32,7 +32,7 @@ import { rayStadiumEntry } from './swing-nodes.js';
  * optimum's): the restriction trades only accuracy, never safety.
  *
  * Near the analysis area's edge (edge starts) the nodes are placed only in scenes that are not dense
- * (`weaveNearEdges`, the same node count as the 'auto' leg length switch in approach-graph.ts): on W2
+ * (the node count of the 'auto' leg-length switch in approach-graph.ts, counted without them): on W2
  * (2 × 2 km district, 21 851 nodes) a 30 m band along the edge added 2 943 nodes and +18 % (M1) /
  * +30 % (N3G) CPU; M1 changed at no zone, N3G rose at 4 of 50 zones (up to +10.3 %, not all of it
  * weaving: the district's lattice is 100 m, so any extra node is an extra place to bend).
