@@ -5,6 +5,7 @@ import type { StartPlace } from '../drivable/drivable-space.js';
 import { pointInMultiPolygon, type MultiPolygonXY } from '../drivable/polygons.js';
 import { crossesSolid, solidCells } from './solid-cells.js';
 import { swingNodes } from './swing-nodes.js';
+import { weaveNodes } from './weave-nodes.js';
 import { nearestEdgeDistance, pointInsideObstacle, segmentClear, segmentsIntersect, type ObstacleEdges } from './obstacle-edges.js';
 
 /**
@@ -26,6 +27,11 @@ export interface ApproachGraph {
   readonly cornerX: Float64Array;
   readonly cornerY: Float64Array;
   readonly isStart: Uint8Array;
+  /**
+   * Nodes whose corner turns also check the racing line's entry (`corner-entry.ts`): the twins of
+   * corner nodes that weave nodes lead into. Absent when the graph has no weave nodes.
+   */
+  readonly entryChecked?: Uint8Array;
   /** Free swing-out room at the node, m (see above); 0 for starts. */
   readonly clearanceM: Float64Array;
   /**
@@ -82,6 +88,11 @@ export interface GraphOptions {
    * not depend on the scene's obstacles at all: monotone in buildings too, at a lattice's accuracy).
    */
   cornerNodes?: boolean | 'buildings';
+  /**
+   * Weave nodes (weave-nodes.ts): nodes in front of building faces across streets near the starts,
+   * so a class below top speed can swing across a street to lengthen its run-up.
+   */
+  weaveNodes?: boolean;
   /** Spacing of start points along the area edge, m. */
   edgeStartSpacingM: number;
   signal?: { aborted: boolean };
@@ -103,7 +114,7 @@ export function insideArea(areaSegments: [number, number, number, number][], ax:
   return true;
 }
 
-interface RawNode { x: number; y: number; cx: number; cy: number; ring: number; vertex: number; start: boolean }
+interface RawNode { x: number; y: number; cx: number; cy: number; ring: number; vertex: number; start: boolean; weave?: boolean; twin?: boolean }
 
 /** Lattice of free nodes over the area's bounding box, anchored at its lower-left corner. */
 function freeNodes(area: MultiPolygonXY, spacing: number | 'auto' | undefined): RawNode[] {
@@ -220,8 +231,22 @@ export function buildApproachGraph(
   const corners = options.cornerNodes === false ? [] : cornerNodes(edges, h, options.cornerNodes !== true);
   // Wide lines round curved building faces (swing-nodes.ts): free nodes placed from buildings only.
   const swing: RawNode[] = options.cornerNodes === false ? [] : swingNodes(edges, areaSegments, h, h + NODE_MARGIN_M).map(([sx, sy]) => ({ x: sx, y: sy, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: false }));
-  const all = [...edgeStartNodes(starts, options.edgeStartSpacingM), ...corners, ...swing, ...freeNodes(area, options.freeSpacingM)];
-  const raw = all.filter((n) => pointClear(edges, area, h, n.x, n.y));
+  const startNodes = edgeStartNodes(starts, options.edgeStartSpacingM);
+  const lattice = freeNodes(area, options.freeSpacingM);
+  // Counted before the clear-of-obstacles filter and without the weave nodes (so adding an obstacle
+  // changes neither switch, and scenes without weave nodes keep their old legs).
+  const dense = startNodes.length + corners.length + swing.length + lattice.length > AUTO_DENSE_NODES;
+  // Weave nodes (weave-nodes.ts): near origins always, near the area's edge only outside dense scenes.
+  const weaveStarts: XY[] = dense ? starts.flatMap((s) => (s.kind === 'origin' ? [s.at] : [])) : startNodes.map((n) => [n.x, n.y]);
+  const weave: RawNode[] = options.cornerNodes === false || options.weaveNodes === false ? [] : weaveNodes(edges, areaSegments, weaveStarts, h, h + NODE_MARGIN_M).map(([sx, sy]) => ({ x: sx, y: sy, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: false, weave: true }));
+  const all = [...startNodes, ...corners, ...swing, ...weave, ...lattice];
+  const kept = all.filter((n) => pointClear(edges, area, h, n.x, n.y));
+  // Counted before the clear-of-obstacles filter, so adding an obstacle can only shorten legs.
+  const R = options.maxEdgeM === 'auto' ? (dense ? AUTO_MAX_EDGE_M : Infinity) : options.maxEdgeM;
+  // Each corner a weave node can reach gets a twin (appended, so the other nodes keep their order):
+  // weave nodes lead into the twin, whose turns have the racing line's entry checked, never into
+  // the corner node itself (whose entry is along its leg, as before).
+  const raw = weave.length === 0 ? kept : [...kept, ...twinCorners(kept, weave, R)];
   const nodeCount = raw.length;
   const x = new Float64Array(nodeCount), y = new Float64Array(nodeCount);
   const cornerX = new Float64Array(nodeCount), cornerY = new Float64Array(nodeCount);
@@ -260,8 +285,12 @@ export function buildApproachGraph(
 
   // Visible pairs within maxEdgeM; starts get out-edges only.
   const from: number[] = [], to: number[] = [], len: number[] = [];
-  // Counted before the clear-of-obstacles filter, so adding an obstacle can only shorten legs.
-  const R = options.maxEdgeM === 'auto' ? (all.length <= AUTO_DENSE_NODES ? Infinity : AUTO_MAX_EDGE_M) : options.maxEdgeM;
+  const isWeave = Uint8Array.from(raw, (n) => (n.weave ? 1 : 0));
+  const isTwin = Uint8Array.from(raw, (n) => (n.twin ? 1 : 0));
+  const entryChecked = weave.length === 0 ? undefined : isTwin;
+  // Which directed legs exist: none into a start; into a twin only from a weave node; from a weave
+  // node into a corner only through its twin.
+  const allow = (a: number, b: number) => !isStart[b] && (isTwin[b] ? isWeave[a] === 1 : !(isWeave[a] && cornerX[b] === cornerX[b]));
   const solid = solidCells(edges);
   const later = laterNodesWithin(x, y, R);
   for (let i = 0; i < nodeCount; i++) {
@@ -270,13 +299,15 @@ export function buildApproachGraph(
     for (let k = 0; k < near.length; k++) {
       const j = near[k];
       if (isStart[i] && isStart[j]) continue;
+      if (isTwin[i] && isTwin[j]) continue;
       // Exact shortcut: a leg through a cell inside an obstacle would fail segmentClear below.
       if (solid && crossesSolid(solid, x[i], y[i], x[j], y[j])) continue;
       if (!insideArea(areaSegments, x[i], y[i], x[j], y[j])) continue;
       if (!segmentClear(edges, x[i], y[i], x[j], y[j], h)) continue;
       const L = Math.hypot(x[j] - x[i], y[j] - y[i]);
-      if (!isStart[j]) { from.push(i); to.push(j); len.push(L); }
-      if (!isStart[i]) { from.push(j); to.push(i); len.push(L); }
+      if (L === 0 && (isTwin[i] || isTwin[j])) continue; // a twin and its own corner
+      if (allow(i, j)) { from.push(i); to.push(j); len.push(L); }
+      if (allow(j, i)) { from.push(j); to.push(i); len.push(L); }
     }
   }
   const m = from.length;
@@ -297,7 +328,7 @@ export function buildApproachGraph(
   const inFill = inStart.slice(0, nodeCount);
   const inEdge = new Int32Array(m);
   for (let e = 0; e < m; e++) inEdge[inFill[edgeTo[e]]++] = e;
-  return { halfWidthM: h, nodeCount, x, y, cornerX, cornerY, isStart, clearanceM, sectorClearanceM, outStart, edgeTo, edgeFrom, edgeLengthM, inStart, inEdge, nodeIndex, edges, area, areaSegments, maxEdgeM: R };
+  return { halfWidthM: h, nodeCount, x, y, cornerX, cornerY, isStart, entryChecked, clearanceM, sectorClearanceM, outStart, edgeTo, edgeFrom, edgeLengthM, inStart, inEdge, nodeIndex, edges, area, areaSegments, maxEdgeM: R };
 }
 
 /**
@@ -361,6 +392,17 @@ export function nodesWithin(index: Flatbush, x: Float64Array, y: Float64Array, p
     const dx = px - x[k], dy = py - y[k];
     return dx * dx + dy * dy <= r2;
   });
+}
+
+/** Twins of the corner nodes within `reach` of some weave node's place (before the clear filter: positions only). */
+function twinCorners(kept: readonly RawNode[], weave: readonly RawNode[], reach: number): RawNode[] {
+  const index = Number.isFinite(reach) ? new Flatbush(weave.length) : undefined;
+  const wx = Float64Array.from(weave, (w) => w.x), wy = Float64Array.from(weave, (w) => w.y);
+  if (index) {
+    for (let k = 0; k < weave.length; k++) index.add(wx[k], wy[k], wx[k], wy[k]);
+    index.finish();
+  }
+  return kept.filter((n) => n.cx === n.cx && (index === undefined || nodesWithin(index, wx, wy, n.x, n.y, reach).length > 0)).map((n) => ({ ...n, twin: true }));
 }
 
 function isIncident(edges: ObstacleEdges, e: number, vx: number, vy: number): boolean {

@@ -6,19 +6,24 @@ const poly = (ring: [number, number][]) => ({ type: 'Polygon' as const, coordina
 const within = (actual: number, expected: number, rel = 0.005) => expect(Math.abs(actual - expected) / expected).toBeLessThanOrEqual(rel);
 
 /**
- * A dead-end corridor 6 m wide with the origin at its closed end and a crowd zone across its
- * mouth: the only way in is a straight run. The origin sits on the centre line of a contact
- * sample, `runM` before the point where the body touches the zone.
+ * A dead-end corridor 40 cm wider than the vehicle with the origin at its closed end and a crowd
+ * zone across its mouth: the only way in is a straight run. The origin sits on the centre line of
+ * a contact sample, `runM` before the point where the body touches the zone.
+ * Why so narrow: in a wider corridor the fastest way is not straight — a class below top speed
+ * gains run-up by weaving from wall to wall (weave-nodes.ts; in the former 6 m corridor M1 reached
+ * 65.9 km/h over 50 m, +2.3 %). Within ±0.2 m a weave adds at most A/(4·r_min) = 0.2/22 of the first
+ * 8 m and (A·f·g / 8a)·ln(50 / 8.4) = 0.14 m after (weave-nodes.ts): < 0.5 % of the speed.
  */
 function corridor(runM: number, h: number) {
   const top = runM - h; // the zone's south face; the centre touches it at y = top − h … so origin at y = −h
+  const w = 2 * h + 0.4;
   return localScene([
     { id: 'area', kind: 'analysis_area', geometry: poly(rect(-30, -30, 36, top + 40)) },
     { id: 'west', kind: 'building', geometry: poly(rect(-30, -30, 0, top)) },
-    { id: 'east', kind: 'building', geometry: poly(rect(6, -30, 36, top)) },
-    { id: 'end', kind: 'building', geometry: poly(rect(0, -30, 6, -2 * h - 0.01)) },
-    { id: 'o1', kind: 'vehicle_origin', geometry: { type: 'Point', coordinates: [2.5, -h] } },
-    { id: 'z1', kind: 'crowd_zone', geometry: poly(rect(0, top, 6, top + 10)) },
+    { id: 'east', kind: 'building', geometry: poly(rect(w, -30, 36, top)) },
+    { id: 'end', kind: 'building', geometry: poly(rect(0, -30, w, -2 * h - 0.01)) },
+    { id: 'o1', kind: 'vehicle_origin', geometry: { type: 'Point', coordinates: [w / 2, -h] } },
+    { id: 'z1', kind: 'crowd_zone', geometry: poly(rect(0, top, w, top + 10)) },
   ]);
 }
 

@@ -1,4 +1,5 @@
 import { SECTORS, sectorOf, type ApproachGraph } from './approach-graph.js';
+import { cornerEntryTangentM } from './corner-entry.js';
 import { cornerExitLegMps } from './corner-exit.js';
 import { filletClear } from './fillet-clear.js';
 import type { VehicleLimits } from './max-speed-search.js';
@@ -19,7 +20,9 @@ export function bendLegMps(
 ): number {
   const px = g.x[v], py = g.y[v];
   if (g.cornerX[v] === g.cornerX[v]) {
-    const cap = turnSpeedMps(dInX, dInY, dOutX, dOutY, px, py, g.cornerX[v], g.cornerY[v], g.clearanceM[v], limits.minTurnRadiusM, limits.lateralG, maxTangentM);
+    // A corner fed by a weave node (its twin, approach-graph.ts) has the racing line's entry checked too.
+    const tangentM = g.entryChecked !== undefined && g.entryChecked[v] === 1 ? cornerEntryTangentM(g, v, dInX, dInY, dOutX, dOutY, limits.minTurnRadiusM, maxTangentM) : maxTangentM;
+    const cap = turnSpeedMps(dInX, dInY, dOutX, dOutY, px, py, g.cornerX[v], g.cornerY[v], g.clearanceM[v], limits.minTurnRadiusM, limits.lateralG, tangentM);
     if (cap < 0) return -1;
     if (cap === Infinity || limits.accelerator.constantAccelMps2 === undefined) return legAfterTurnMps(limits.accelerator, entryMps, cap, lengthM, limits.minTurnRadiusM, limits.lateralG);
     return cornerExitLegMps(g, limits, entryMps, dOutX, dOutY, v, lengthM, floorMps, legEdge);
