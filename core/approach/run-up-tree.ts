@@ -1,0 +1,87 @@
+import type { ApproachGraph } from './approach-graph.js';
+
+/** Shortest ways by length from the starts to every node (graph edges, turns ignored). */
+export interface RunUpTree {
+  /** Length of the shortest way from any start, m (Infinity when none). */
+  distM: Float64Array;
+  /** The node before each node on that way (-1 at a start or when unreached). */
+  pred: Int32Array;
+}
+
+const trees = new WeakMap<ApproachGraph, RunUpTree>();
+
+/**
+ * Dijkstra by length from every start node at once, over the graph's edges, once per graph
+ * (shared by the classes of one width and by every target). Turns and speeds are ignored here: the
+ * tree only proposes short run-ups, and whoever takes one drives it (`drivePath`) before keeping it.
+ * Ties go to the lower node index (a fixed order, so the same tree every time).
+ */
+export function runUpTree(g: ApproachGraph): RunUpTree {
+  let t = trees.get(g);
+  if (t) return t;
+  const n = g.nodeCount;
+  const distM = new Float64Array(n).fill(Infinity);
+  const pred = new Int32Array(n).fill(-1);
+  const done = new Uint8Array(n);
+  const heap = new NodeHeap(n);
+  for (let s = 0; s < n; s++) if (g.isStart[s]) { distM[s] = 0; heap.push(0, s); }
+  while (heap.size > 0) {
+    const v = heap.pop();
+    if (done[v]) continue;
+    done[v] = 1;
+    const d = distM[v];
+    for (let e = g.outStart[v]; e < g.outStart[v + 1]; e++) {
+      const w = g.edgeTo[e];
+      const dw = d + g.edgeLengthM[e];
+      if (dw < distM[w]) { distM[w] = dw; pred[w] = v; heap.push(dw, w); }
+    }
+  }
+  t = { distM, pred };
+  trees.set(g, t);
+  return t;
+}
+
+/** The nodes of the tree's way into v, from its start. */
+export function runUpNodes(t: RunUpTree, v: number): number[] {
+  const out: number[] = [];
+  for (let u = v; u >= 0; u = t.pred[u]) out.push(u);
+  return out.reverse();
+}
+
+/** Binary min-heap of (distance, node) with lazy deletion; ties to the lower node. */
+class NodeHeap {
+  private keys: number[] = [];
+  private vals: number[] = [];
+  constructor(_capacity: number) {}
+  get size(): number { return this.vals.length; }
+  private less(i: number, j: number): boolean {
+    return this.keys[i] < this.keys[j] || (this.keys[i] === this.keys[j] && this.vals[i] < this.vals[j]);
+  }
+  private swap(i: number, j: number): void {
+    const k = this.keys[i]; this.keys[i] = this.keys[j]; this.keys[j] = k;
+    const v = this.vals[i]; this.vals[i] = this.vals[j]; this.vals[j] = v;
+  }
+  push(key: number, val: number): void {
+    this.keys.push(key); this.vals.push(val);
+    let i = this.vals.length - 1;
+    while (i > 0) { const p = (i - 1) >> 1; if (!this.less(i, p)) break; this.swap(i, p); i = p; }
+  }
+  pop(): number {
+    const top = this.vals[0];
+    const lastK = this.keys.pop()!, lastV = this.vals.pop()!;
+    if (this.vals.length > 0) {
+      this.keys[0] = lastK; this.vals[0] = lastV;
+      let i = 0;
+      const n = this.vals.length;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < n && this.less(l, m)) m = l;
+        if (r < n && this.less(r, m)) m = r;
+        if (m === i) break;
+        this.swap(i, m); i = m;
+      }
+    }
+    return top;
+  }
+}
