@@ -3,11 +3,12 @@ import type { ApproachGraph } from './approach-graph.js';
 import { driveBendMps, drivePath } from './drive-path.js';
 import type { VehicleLimits } from './max-speed-search.js';
 import { runUpTree } from './run-up-tree.js';
+import { G_MPS2 } from '../vehicles/vehicle-classes.js';
 
-/** Labels one search may expand before it gives up and keeps the best way found so far (or none). */
-export const BACK_PREFIX_MAX_POPS = 4000;
-/** Labels expanded per node (each leaving along another edge, so turning differently there). */
-export const BACK_PREFIX_PER_NODE = 2;
+/** Labels one search may expand before it gives up and keeps the best way found so far (or none): on the full Monaco extract a way 2 km shorter needs 5–10 k. */
+export const BACK_PREFIX_MAX_POPS = 20000;
+/** Labels expanded per node: one (the shortest way on from it that can be taken); two gave the same lengths on W2 and Monaco for twice the work. */
+export const BACK_PREFIX_PER_NODE = 1;
 
 export interface BackPrefixStats {
   pops: number;
@@ -78,23 +79,56 @@ export function backPrefix(
   const worth = (e: number, needEndMps: number, key: number): boolean =>
     key < bestTotal && (!g.isStart[g.edgeFrom[e]] || acc.speedAfter(0, g.edgeLengthM[e]) >= needEndMps);
   const top = acc.topSpeedMps;
+  const fgWide = limits.lateralG * G_MPS2 * (1 + 1e-6);
+  /**
+   * Cheap necessary test of the turn at t from s onto b (before the exact one, `turnOk`): at a
+   * corner node it must wrap the corner (else `turnSpeedMps` refuses it); and with constant
+   * acceleration the out-leg can end no faster than √(min(top², cap²) + 2aL), where every arc the
+   * turn may take has r ≤ maxTangent / tan(θ/2), so cap² ≤ f·g·maxTangent·√((1 + cosθ)/(1 − cosθ))
+   * (the bound of the search's `relax`; margins far above rounding).
+   */
+  const turnMay = (s: number, t: number, bx: number, by: number, l1: number, l2: number, firstIn: boolean, lastOut: boolean, needEndMps: number): boolean => {
+    const ex = (g.x[t] - g.x[s]) / l1, ey = (g.y[t] - g.y[s]) / l1, fx = (bx - g.x[t]) / l2, fy = (by - g.y[t]) / l2;
+    const c = ex * fx + ey * fy;
+    if (c > 1 - 1e-12) return true; // straight on: no turn
+    if (g.cornerX[t] === g.cornerX[t]) {
+      const side = ex * (g.cornerY[t] - g.y[t]) - ey * (g.cornerX[t] - g.x[t]);
+      if (!((ex * fy - ey * fx) * side > 0)) return false;
+    }
+    if (twoA <= 0) return true;
+    const maxTangentM = Math.min(firstIn ? l1 : 0.5 * l1, lastOut ? l2 : 0.5 * l2);
+    const cap2 = fgWide * maxTangentM * Math.sqrt((1 + c) / (1 - c));
+    return (cap2 < top * top ? cap2 : top * top) + twoA * l2 >= needEndMps * needEndMps * (1 - 1e-8);
+  };
+  // The leg after each join, when it is a graph edge (its room profile is cached).
+  const outEdge = new Int32Array(k).fill(-1);
+  for (let i = 1; i + 1 < k; i++) outEdge[i] = edgeBetween(g, nodes[i], nodes[i + 1]);
   for (let i = 1; i < k; i++) {
     if (!(needMps[i + 1] < Infinity)) continue;
     const v = nodes[i];
-    const legM = rest[i] - rest[i + 1];
-    const need = startOf(needMps[i + 1], legM);
-    const outEdge = i + 1 < k ? edgeBetween(g, v, nodes[i + 1]) : -1;
+    const need = startOf(needMps[i + 1], rest[i] - rest[i + 1]);
     for (let q = g.inStart[v]; q < g.inStart[v + 1]; q++) {
-      const e = g.inEdge[q], u = g.edgeFrom[e];
-      if (u === nodes[i - 1]) continue; // the path's own leg: nothing shorter that way
+      const e = g.inEdge[q];
+      if (g.edgeFrom[e] === nodes[i - 1]) continue; // the path's own leg: nothing shorter that way
       const lenM = g.edgeLengthM[e] + rest[i];
       const key = keyOf(e, lenM, need);
-      if (!worth(e, need, key) || !allowed(e)) continue;
-      // The turn at P_i: taken at all, and fast enough from the best entry?
-      if (!(driveBendMps(g, limits, top, g.x[u], g.y[u], v, px(i + 1), py(i + 1), g.isStart[u] === 1, i + 1 === k, outEdge) >= needMps[i + 1])) continue;
-      add(e, -1, lenM, i, need, key);
+      if (worth(e, need, key) && turnMay(g.edgeFrom[e], v, px(i + 1), py(i + 1), g.edgeLengthM[e], rest[i] - rest[i + 1], g.isStart[g.edgeFrom[e]] === 1, i + 1 === k, needMps[i + 1])) add(e, -1, lenM, i, need, key);
     }
   }
+  /**
+   * Whether label L's turn at its edge's end can be taken, and fast enough from the best entry
+   * (top speed) for what the label after it needs — tested when the label is first popped, not
+   * when it is made: most labels are never popped.
+   */
+  const turnOk = (L: number): boolean => {
+    const e = lEdge[L], s = g.edgeFrom[e], t = g.edgeTo[e], next = lNext[L];
+    if (next < 0) {
+      const i = lJoin[L];
+      return driveBendMps(g, limits, top, g.x[s], g.y[s], t, px(i + 1), py(i + 1), g.isStart[s] === 1, i + 1 === k, outEdge[i]) >= needMps[i + 1];
+    }
+    const d = lEdge[next], u = g.edgeTo[d];
+    return driveBendMps(g, limits, top, g.x[s], g.y[s], t, g.x[u], g.y[u], g.isStart[s] === 1, false, d) >= lNeed[next];
+  };
   let pops = 0;
   let best: number[] | undefined;
   const trial: number[] = [], caps: number[] = [], holds: number[] = [];
@@ -104,7 +138,7 @@ export function backPrefix(
     const L = heap.pop();
     pops++;
     const d = lEdge[L], t = g.edgeFrom[d], u = g.edgeTo[d];
-    if (front.dominated(d, lLen[L], lNeed[L]) || nodeFull(t)) continue;
+    if (front.dominated(d, lLen[L], lNeed[L]) || nodeFull(t) || !allowed(d) || !turnOk(L)) continue;
     front.add(d, lLen[L], lNeed[L]);
     if (buf.nStamp[t] !== stamp) { buf.nStamp[t] = stamp; buf.nCount[t] = 0; }
     buf.nCount[t]++;
@@ -121,18 +155,13 @@ export function backPrefix(
       continue;
     }
     // Edges c = s → t whose turn at t onto d can be taken.
-    const ux = g.x[u], uy = g.y[u];
-    const needEnd = lNeed[L];
-    const needIn = startOf(needEnd, g.edgeLengthM[d]);
+    const needIn = startOf(lNeed[L], g.edgeLengthM[d]);
     for (let q = g.inStart[t]; q < g.inStart[t + 1]; q++) {
       const c = g.inEdge[q], s = g.edgeFrom[c];
       if (s === u || nodeFull(s)) continue;
       const lenM = lLen[L] + g.edgeLengthM[c];
       const key = keyOf(c, lenM, needIn);
-      if (!worth(c, needIn, key) || front.dominated(c, lenM, needIn) || !allowed(c)) continue;
-      // The turn at t onto d: taken at all, and fast enough from the best entry?
-      if (!(driveBendMps(g, limits, top, g.x[s], g.y[s], t, ux, uy, g.isStart[s] === 1, false, d) >= needEnd)) continue;
-      add(c, L, lenM, -1, needIn, key);
+      if (worth(c, needIn, key) && !front.dominated(c, lenM, needIn) && turnMay(s, t, g.x[u], g.y[u], g.edgeLengthM[c], g.edgeLengthM[d], g.isStart[s] === 1, false, lNeed[L])) add(c, L, lenM, -1, needIn, key);
     }
   }
   if (stats) stats.pops += pops;

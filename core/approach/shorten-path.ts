@@ -47,13 +47,6 @@ function pathOf(g: ApproachGraph, nodes: readonly number[], contact: XY): XY[] {
   return [...nodes.map((n) => [g.x[n], g.y[n]] as XY), contact];
 }
 
-function lengthM(g: ApproachGraph, nodes: readonly number[], contact: XY): number {
-  const p = pathOf(g, nodes, contact);
-  let s = 0;
-  for (let i = 0; i + 1 < p.length; i++) s += Math.hypot(p[i + 1][0] - p[i][0], p[i + 1][1] - p[i][1]);
-  return s;
-}
-
 /**
  * Another start, straight to the latest node it can reach (starts have no in-edges, so only the
  * first node can be one), when that is shorter; then, greedily, any run of
@@ -64,14 +57,18 @@ function skipNodes(
   legAllowed: (a: number, b: number) => boolean,
 ): number[] {
   let kept = [...nodes];
-  const keptM = lengthM(g, kept, contact);
+  // Length of the path from each node on, for the length of a trial with another start.
+  const restM = new Float64Array(kept.length);
+  for (let j = kept.length - 1; j >= 0; j--) {
+    const nx = j + 1 < kept.length ? g.x[kept[j + 1]] : contact[0], ny = j + 1 < kept.length ? g.y[kept[j + 1]] : contact[1];
+    restM[j] = (j + 1 < kept.length ? restM[j + 1] : 0) + Math.hypot(nx - g.x[kept[j]], ny - g.y[kept[j]]);
+  }
   let best = -1, bestStart = -1;
   for (let j = kept.length - 1; j >= 1 && best < 0; j--) {
     for (let k = g.inStart[kept[j]]; k < g.inStart[kept[j] + 1]; k++) {
       const s = g.edgeFrom[g.inEdge[k]];
-      if (!g.isStart[s] || !legAllowed(s, kept[j])) continue;
-      const trial = [s, ...kept.slice(j)];
-      if (lengthM(g, trial, contact) >= keptM || !reaches(trial)) continue;
+      if (!g.isStart[s] || g.edgeLengthM[g.inEdge[k]] + restM[j] >= restM[0] || !legAllowed(s, kept[j])) continue;
+      if (!reaches([s, ...kept.slice(j)])) continue;
       best = j; bestStart = s;
       break;
     }
