@@ -103,8 +103,17 @@ export function backPrefix(
   // The leg after each join, when it is a graph edge (its room profile is cached).
   const outEdge = new Int32Array(k).fill(-1);
   for (let i = 1; i + 1 < k; i++) outEdge[i] = edgeBetween(g, nodes[i], nodes[i + 1]);
+  // Each join first enters the heap as one placeholder (edge -1) keyed by a bound on every label it
+  // would make: rest[i] + max(tree distance to P_i, need[i+1]²/2a − the leg after it). Its edges into
+  // P_i are made only when it is popped — most joins of a long path never are, once a short way is found.
   for (let i = 1; i < k; i++) {
     if (!(needMps[i + 1] < Infinity)) continue;
+    const legM = rest[i] - rest[i + 1];
+    const runUp = twoA > 0 ? (needMps[i + 1] * needMps[i + 1]) / twoA - legM : 0;
+    const key = rest[i] + Math.max(tree.distM[nodes[i]], runUp);
+    if (key < bestTotal) add(-1, -1, rest[i], i, needMps[i + 1], key);
+  }
+  const openJoin = (i: number): void => {
     const v = nodes[i];
     const need = startOf(needMps[i + 1], rest[i] - rest[i + 1]);
     for (let q = g.inStart[v]; q < g.inStart[v + 1]; q++) {
@@ -114,7 +123,7 @@ export function backPrefix(
       const key = keyOf(e, lenM, need);
       if (worth(e, need, key) && turnMay(g.edgeFrom[e], v, px(i + 1), py(i + 1), g.edgeLengthM[e], rest[i] - rest[i + 1], g.isStart[g.edgeFrom[e]] === 1, i + 1 === k, needMps[i + 1])) add(e, -1, lenM, i, need, key);
     }
-  }
+  };
   /**
    * Whether label L's turn at its edge's end can be taken, and fast enough from the best entry
    * (top speed) for what the label after it needs — tested when the label is first popped, not
@@ -137,6 +146,7 @@ export function backPrefix(
     if (pops >= maxPops) { if (stats) stats.capped++; break; }
     const L = heap.pop();
     pops++;
+    if (lEdge[L] < 0) { openJoin(lJoin[L]); continue; }
     const d = lEdge[L], t = g.edgeFrom[d], u = g.edgeTo[d];
     if (front.dominated(d, lLen[L], lNeed[L]) || nodeFull(t) || !allowed(d) || !turnOk(L)) continue;
     front.add(d, lLen[L], lNeed[L]);

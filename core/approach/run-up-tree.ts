@@ -23,7 +23,7 @@ export function runUpTree(g: ApproachGraph): RunUpTree {
   const distM = new Float64Array(n).fill(Infinity);
   const pred = new Int32Array(n).fill(-1);
   const done = new Uint8Array(n);
-  const heap = new NodeHeap(n);
+  const heap = new NodeHeap(n + g.edgeTo.length);
   for (let s = 0; s < n; s++) if (g.isStart[s]) { distM[s] = 0; heap.push(0, s); }
   while (heap.size > 0) {
     const v = heap.pop();
@@ -48,12 +48,15 @@ export function runUpNodes(t: RunUpTree, v: number): number[] {
   return out.reverse();
 }
 
-/** Binary min-heap of (distance, node) with lazy deletion; ties to the lower node. */
+/** Binary min-heap of (distance, node) on typed arrays, lazy deletion (at most one entry per start and per edge); ties to the lower node. */
 class NodeHeap {
-  private keys: number[] = [];
-  private vals: number[] = [];
-  constructor(_capacity: number) {}
-  get size(): number { return this.vals.length; }
+  private keys: Float64Array;
+  private vals: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.keys = new Float64Array(capacity);
+    this.vals = new Int32Array(capacity);
+  }
   private less(i: number, j: number): boolean {
     return this.keys[i] < this.keys[j] || (this.keys[i] === this.keys[j] && this.vals[i] < this.vals[j]);
   }
@@ -62,17 +65,16 @@ class NodeHeap {
     const v = this.vals[i]; this.vals[i] = this.vals[j]; this.vals[j] = v;
   }
   push(key: number, val: number): void {
-    this.keys.push(key); this.vals.push(val);
-    let i = this.vals.length - 1;
+    let i = this.size++;
+    this.keys[i] = key; this.vals[i] = val;
     while (i > 0) { const p = (i - 1) >> 1; if (!this.less(i, p)) break; this.swap(i, p); i = p; }
   }
   pop(): number {
     const top = this.vals[0];
-    const lastK = this.keys.pop()!, lastV = this.vals.pop()!;
-    if (this.vals.length > 0) {
-      this.keys[0] = lastK; this.vals[0] = lastV;
+    const n = --this.size;
+    if (n > 0) {
+      this.keys[0] = this.keys[n]; this.vals[0] = this.vals[n];
       let i = 0;
-      const n = this.vals.length;
       for (;;) {
         const l = 2 * i + 1, r = l + 1;
         let m = i;
