@@ -22,12 +22,16 @@ export interface BackPrefixStats {
  * when none is shorter than the path itself.
  *
  * The search runs backwards, from the path's nodes towards the starts, A* by length: a label is a
- * graph edge d = t → u from which a way to the contact is known; it extends to every edge into t
- * whose turn at t onto d can be taken at all (whether a turn can be taken depends on the geometry
- * only — node, legs, clearances — never on speed: `driveBendMps` answers -1 or not whatever the entry
- * speed). Its estimate is the length of the shortest way from any start to t ignoring turns
- * (`runUpTree`, computed once per graph), a lower bound, so the first ways found are the shortest.
- * One label per edge (the shortest way on from it), at most `perNode` per node.
+ * graph edge d = t → u from which a way to the contact is known, with the speed it needs at u (a
+ * lower bound, from the join's need by v² = u² + 2aL backwards); it extends to every edge into t whose
+ * turn at t onto d can be taken at all and, from top speed, reaches that need (whether a turn can be
+ * taken depends on the geometry only — node, legs, clearances — never on speed: `driveBendMps` answers
+ * -1 or not whatever the entry speed). Its estimate of the way still to go before t is the larger of
+ * the shortest way from any start to t ignoring turns (`runUpTree`, once per graph) and the run-up
+ * from rest its needed speed asks for (w²/2a) — both lower bounds, so the first ways found are the
+ * shortest. A label is dropped when one expanded on the same edge has no more length to go and needs
+ * no more speed; at most `perNode` labels leave each node. Joins enter as one placeholder each, opened
+ * when popped. Turns are tested exactly only when a label is popped (a cheap necessary test first).
  *
  * Speed is a forward quantity, so each way found (a label on an edge leaving a start) is driven
  * from rest (`drivePath`) and kept only if it reaches `floorMps` — where the path needed little
