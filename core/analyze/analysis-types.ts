@@ -40,6 +40,19 @@ export interface AnalysisControl {
   signal?: { readonly aborted: boolean };
   /** Approach routes of some classes computed elsewhere (`approachClassRoutes` on this scene, e.g. in another thread). */
   approachRoutes?: ApproachRoutes;
+  /**
+   * Routes of the last run, by class code, with the `approachRouteKeys` text they were computed
+   * for: `analyzeScenePooled` reuses those whose key still matches and leaves the cache holding this
+   * run's (the app's analysis worker keeps one, so an edit that leaves the approach alone — a camera
+   * moved — does not search again).
+   */
+  approachCache?: ApproachRouteCache;
+}
+
+export interface ApproachRouteCache {
+  /** `approachRouteKeys(...).shared` of the run the routes come from. */
+  shared: string;
+  classes: Map<string, { key: string; routes: ApproachRoutes[string] }>;
 }
 
 export interface AnalysisSummary {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { localScene, rect } from '../drivable/local-scene.js';
 import { demoScene } from '../../data/demo/demo-scene.js';
 import type { Scene } from '../scene/types.js';
-import { analyzeApproach, approachClassRoutes, approachWidthGroups, type ApproachRoutes } from '../approach/analyze-approach.js';
+import { analyzeApproach, approachClassRoutes, approachRouteKeys, approachWidthGroups, type ApproachRoutes } from '../approach/analyze-approach.js';
 import { analyzeScene } from './analyze-scene.js';
 import { analyzeScenePooled, type ApproachHelper } from './analyze-scene-pooled.js';
 
@@ -105,5 +105,60 @@ describe('analyzeScenePooled', () => {
     const options = { vehicles: ['M1', 'ZZ9'] };
     expect(() => analyzeScene(scene, options)).toThrow(/ZZ9/);
     await expect(analyzeScenePooled(scene, options, {}, { helpers: [inThreadHelper()] })).rejects.toThrow(/ZZ9/);
+  });
+
+  it('a route cache: an edit that leaves the approach alone is not searched again; any that may change it is; same bytes as a fresh run', async () => {
+    const base = barrierScene();
+    const edit = (scene: Scene, id: string, change: (f: Scene['features'][number]) => void): Scene => {
+      const next = structuredClone(scene);
+      change(next.features.find((f) => f.id === id)!);
+      return next;
+    };
+    const camera = (x: number, y: number) => localScene([{ id: 'cam', kind: 'camera', geometry: { type: 'Point', coordinates: [x, y] } }]).scene.features[0];
+    const options = { only: ['approach' as const], vehicles: ['M1', 'N2A'] };
+    const cache = { shared: '', classes: new Map() };
+    const run = async (scene: Scene) => {
+      const helper = inThreadHelper();
+      const r = await analyzeScenePooled(scene, options, { approachCache: cache }, { helpers: [helper] });
+      expect(JSON.stringify(r)).toBe(JSON.stringify(analyzeScene(scene, options)));
+      return helper.groups.flat().sort();
+    };
+    const withCamera = { ...base, features: [...base.features, camera(20, 20)] };
+    expect(await run(withCamera)).toEqual(['M1', 'N2A']);
+    // The camera moves inside the area (the frame and the area stay): nothing is searched.
+    expect(await run(edit(withCamera, 'cam', (f) => { f.geometry = camera(30, 25).geometry; }))).toEqual([]);
+    // A rating changes: only the verdicts change, assembled afresh (the fresh-run comparison above).
+    const rerated = edit(withCamera, 'line', (f) => { f.properties.rating = 'V/7200[N2A]/80/90:3.5'; });
+    expect(await run(rerated)).toEqual([]);
+    // The ring's gap narrows below a car's width: it now stops M1 too, so M1 is searched again; N2A
+    // (2.3 m wide) was stopped by it before as after, its obstacles are the same: kept.
+    expect(await run(edit(rerated, 'ring', (f) => { f.properties.gap_m = 1.0; }))).toEqual(['M1']);
+    // The ring moves: every class is searched.
+    const moved = edit(rerated, 'ring', (f) => { f.geometry = localScene([{ id: 'r', kind: 'barrier', geometry: { type: 'LineString', coordinates: rect(40, 40, 81, 80) } }]).scene.features[0].geometry; });
+    expect(await run(moved)).toEqual(['M1', 'N2A']);
+    // A class added to the picker is the only one searched.
+    const h = inThreadHelper();
+    await analyzeScenePooled(moved, { ...options, vehicles: ['M1', 'N2A', 'N1'] }, { approachCache: cache }, { helpers: [h] });
+    expect(h.groups).toEqual([['N1']]);
+  });
+
+  it('route keys follow the default area: without an analysis_area, a camera inside the extent changes nothing, one moved outwards grows it', () => {
+    const noArea = barrierScene().features.filter((f) => f.properties.kind !== 'analysis_area');
+    const cam = (x: number) => localScene([{ id: 'cam', kind: 'camera', geometry: { type: 'Point', coordinates: [x, 60] } }]).scene.features[0];
+    const keys = (x: number) => JSON.stringify(approachRouteKeys({ ...barrierScene(), features: [...noArea, cam(x)] }, { vehicles: ['M1'] }));
+    // The extent of the other features is x 40–155 (the ring to the site): a camera at 100 or 120 is
+    // inside it, so the frame (the bounds' centre) and the area (bounds + 100 m) are the same.
+    expect(keys(120)).toBe(keys(100));
+    expect(keys(190)).not.toBe(keys(100));
+  });
+
+  it('a route cache with no helper thread: the missing classes are searched here, same bytes', async () => {
+    const scene = barrierScene();
+    const options = { only: ['approach' as const], vehicles: ['M1', 'N2A'] };
+    const cache = { shared: '', classes: new Map() };
+    const single = JSON.stringify(analyzeScene(scene, options));
+    expect(JSON.stringify(await analyzeScenePooled(scene, options, { approachCache: cache }, { helpers: [] }))).toBe(single);
+    expect([...cache.classes.keys()]).toEqual(['M1', 'N2A']);
+    expect(JSON.stringify(await analyzeScenePooled(scene, options, { approachCache: cache }, { helpers: [] }))).toBe(single);
   });
 });

@@ -1,5 +1,5 @@
 import type { Scene } from '../scene/types.js';
-import { approachClassRoutes, approachWidthGroups, type ApproachRoutes } from '../approach/analyze-approach.js';
+import { approachClassRoutes, approachRouteKeys, approachWidthGroups, type ApproachRoutes } from '../approach/analyze-approach.js';
 import { analysisPart, analyzeScene, ANALYSIS_WEIGHT, chosenAnalyses, joinAnalysisParts, type AnalysisPart } from './analyze-scene.js';
 import type { AnalysisControl, AnalysisName, AnalysisResult, AnalysisSummary, AnalyzeOptions } from './analysis-types.js';
 
@@ -38,9 +38,20 @@ function abortError(): Error {
  */
 export async function analyzeScenePooled(scene: Scene, options: AnalyzeOptions, control: AnalysisControl, pool: ApproachPool): Promise<AnalysisResult> {
   const chosen = chosenAnalyses(options);
-  if (!chosen.includes('approach') || pool.helpers.length === 0) return analyzeScene(scene, options, control);
-  const groups = approachWidthGroups(scene, options.vehicles);
-  if (groups.length < 2) return analyzeScene(scene, options, control);
+  const cache = control.approachCache;
+  if (!chosen.includes('approach') || (!cache && pool.helpers.length === 0)) return analyzeScene(scene, options, control);
+  // Classes whose routes the cache holds for exactly these inputs are not searched again.
+  const keys = cache ? approachRouteKeys(scene, { vehicles: options.vehicles }) : { shared: '', byClass: {} };
+  const routes: ApproachRoutes = {};
+  if (cache && cache.shared === keys.shared) {
+    for (const [code, key] of Object.entries(keys.byClass)) {
+      const kept = cache.classes.get(code);
+      if (kept && kept.key === key) routes[code] = kept.routes;
+    }
+  }
+  const missing = cache ? Object.keys(keys.byClass).filter((code) => !routes[code]) : options.vehicles;
+  const groups = missing && missing.length === 0 ? [] : approachWidthGroups(scene, missing);
+  if (!cache && groups.length < 2) return analyzeScene(scene, options, control);
 
   const total = chosen.reduce((s, n) => s + ANALYSIS_WEIGHT[n], 0);
   const fraction: Partial<Record<AnalysisName, number>> = {};
@@ -51,7 +62,6 @@ export async function analyzeScenePooled(scene: Scene, options: AnalyzeOptions, 
   const classCount = groups.reduce((s, g) => s + g.length, 0);
   let classesDone = 0;
   const queue = [...groups];
-  const routes: ApproachRoutes = {};
 
   const drain = async (helper: ApproachHelper) => {
     while (queue.length > 0 && !control.signal?.aborted) {
@@ -91,5 +101,11 @@ export async function analyzeScenePooled(scene: Scene, options: AnalyzeOptions, 
   }
   parts.approach = analysisPart('approach', scene, options, { signal: control.signal, approachRoutes: routes, onProgress: () => {} }, done);
   report('approach', 1);
+  if (cache) {
+    // Only this run's classes are kept: memory stays that of one result.
+    cache.shared = keys.shared;
+    cache.classes.clear();
+    for (const [code, key] of Object.entries(keys.byClass)) cache.classes.set(code, { key, routes: routes[code] });
+  }
   return joinAnalysisParts(parts);
 }

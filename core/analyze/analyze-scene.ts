@@ -2,6 +2,7 @@ import type { Scene, SceneFeature } from '../scene/types.js';
 import { analyzeCoverage } from '../coverage/analyze-coverage.js';
 import { analyzeApproach, type ApproachRoutes } from '../approach/analyze-approach.js';
 import { unreadableRatings } from '../ratings/unreadable-ratings.js';
+import { approachNotices } from '../approach/approach-notices.js';
 import { analyzeStandoff } from '../standoff/analyze-standoff.js';
 import { standoffRings } from '../standoff/rings.js';
 import { analyzeLayers } from '../layers/analyze-layers.js';
@@ -33,7 +34,7 @@ const RUNNERS: Partial<Record<AnalysisName, Runner>> = {
   },
   approach: (scene, options, control) => {
     const r = analyzeApproach(scene, { vehicles: options.vehicles, routes: control.approachRoutes, onProgress: control.onProgress, signal: control.signal as { aborted: boolean } });
-    const notices: AnalysisNotice[] = unreadableRatings(scene).map((u) => ({ severity: 'warning', featureId: u.featureId, message: u.message }));
+    const notices: AnalysisNotice[] = [...unreadableRatings(scene), ...approachNotices(scene, options.vehicles)].map((u) => ({ severity: 'warning', featureId: u.featureId, message: u.message }));
     return { features: r.features, summary: { approach: r.summary }, notices };
   },
   standoff: (scene, options, control) => {

@@ -1,6 +1,6 @@
 import { sceneFrame, type LocalFrame, type XY } from '../geometry/local-frame.js';
 import { approachArea } from './approach-area.js';
-import { blockedObstacles } from '../drivable/blocked-obstacles.js';
+import { barrierStopsVehicle, blockedObstacles } from '../drivable/blocked-obstacles.js';
 import type { StartPlace } from '../drivable/drivable-space.js';
 import { numberProperty, booleanProperty } from '../scene/properties.js';
 import type { PropertyValue, Scene, SceneFeature } from '../scene/types.js';
@@ -154,6 +154,30 @@ export function approachWidthGroups(scene: Scene, vehicles?: readonly string[]):
  */
 export function approachClassRoutes(scene: Scene, options: ApproachOptions = {}): ApproachRoutes {
   return routesOf(scene, options, prepare(scene, options));
+}
+
+/**
+ * What each class's routes depend on, as text (a part shared by all classes and one per class code): the area, the starts and
+ * targets, the obstacles that stop that class (in the scene's local frame, so a moved frame changes
+ * it too), the class's whole row and the search options. Equal text → `approachClassRoutes` gives
+ * the same routes (it is pure), so a caller may keep routes from an earlier run of an edited plan
+ * whose edit left them alone (a camera moved, a rating changed: ratings only enter the verdicts,
+ * assembled afresh each time). Routes are the same when both `shared` and the class's own text are:
+ * the shared part (1.4 MB on the W2 district) is kept once, not per class.
+ */
+export function approachRouteKeys(scene: Scene, options: ApproachOptions = {}): { shared: string; byClass: Record<string, string> } {
+  const p = prepare(scene, options);
+  const { signal: _signal, ...routeOptions } = { ...DEFAULT_ROUTE_OPTIONS, ...options.route };
+  // Every obstacle that can stop some class, once; a class's own list is this one without the
+  // lines whose gap lets it through, so naming the lines it keeps fixes that list.
+  const all = blockedObstacles(scene, p.frame, Infinity);
+  const shared = JSON.stringify([p.area, starts(scene, p.frame, p.area), p.targets.map((t) => t.target), routeOptions, all]);
+  const out: Record<string, string> = {};
+  for (const vehicle of p.wanted) {
+    const lines = scene.features.filter((f) => f.geometry.type === 'LineString' && barrierStopsVehicle(f, vehicle.widthM)).map((f) => f.id);
+    out[vehicle.code] = JSON.stringify([vehicle, lines]);
+  }
+  return { shared, byClass: out };
 }
 
 function routesOf(scene: Scene, options: ApproachOptions, p: Prepared): ApproachRoutes {

@@ -164,8 +164,13 @@ function exitClear(psi0: number, rho: number, k: number, roomM: number): boolean
   if (!leg.selected) { selectExitRoom(leg.g, leg.v, leg.edge, leg.dx, leg.dy, leg.nx, leg.ny, lengthM); leg.selected = true; }
   const last = roomCount - 1;
   const iq = Math.min(last, Math.floor(Xq / EXIT_BIN_M)), ie = Math.floor(Xe / EXIT_BIN_M);
-  // The outermost point first: most exits that do not fit fail there (and it needs the fewest bins).
-  if (ie >= roomFilled) extendExitRoom(ie);
+  // The outermost point first: most exits that do not fit fail there. Bins are computed through
+  // iq at once (one search for the obstacle edges near the leg, not two): on W2 M1, of the 353 k
+  // checks that had to compute the outermost point's bin, 239 k passed it and then computed more
+  // bins up to iq (a second search), 37 k failed there (now computing 1.8 M bins, 6.6 % of all,
+  // that they do not read yet). A bin does not depend on how the profile was filled
+  // (`exit-room.ts`, `corner-exit.test.ts`), so the answer is the same.
+  if (ie >= roomFilled) extendExitRoom(iq);
   if (Ye * 100 > roomBins[roomOffset + ie]) return false;
   if (iq >= roomFilled) extendExitRoom(iq);
   const bins = roomBins, off = roomOffset, blocks = roomBlocks;

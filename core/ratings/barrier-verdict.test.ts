@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_VEHICLE_CLASSES } from '../vehicles/vehicle-classes.js';
-import { barrierVerdict } from './barrier-verdict.js';
+import { aVehicle, barrierVerdict } from './barrier-verdict.js';
 import { clearGapM, gapLetsThrough, gapOk } from './gap-check.js';
 import { parseRating } from './parse-rating.js';
 import { kineticEnergyKj, mpsFromKmh } from '../approach/kinematics.js';
@@ -33,6 +33,15 @@ describe('barrierVerdict (hvm.md acceptance 8)', () => {
     const deep = parseRating('V/7500[N2]/48/90:6.5/10.0');
     expect(barrierVerdict({ vehicle: n2, rating: deep, impactSpeedKmh: 40, gapLetsThrough: false, protectedDistanceM: 5 }).verdict).toBe('fail');
     expect(barrierVerdict({ vehicle: n2, rating: deep, impactSpeedKmh: 40, gapLetsThrough: false, protectedDistanceM: 7 }).verdict).toBe('pass');
+  });
+});
+
+describe('reasons read as English', () => {
+  it('codes spelt letter by letter take "an" before M, N, H…; names go by their first vowel', () => {
+    expect(['M1', 'N2A', 'N3G', 'H', 'C', 'PAS68-N2', 'Sprinter', 'estate car'].map(aVehicle))
+      .toEqual(['an M1', 'an N2A', 'an N3G', 'an H', 'a C', 'a PAS68-N2', 'a Sprinter', 'an estate car']);
+    const fast = barrierVerdict({ vehicle: cls('M1'), rating: parseRating('V/7200[N2A]/48/90:3.5'), impactSpeedKmh: 160, gapLetsThrough: false });
+    expect(fast.reason).toBe('rated at 48 km/h; an M1 can hit it at 160.0 km/h');
   });
 });
 

@@ -37,21 +37,31 @@ function baseClass(rating: BarrierRating): VehicleClass | undefined {
  */
 export function barrierVerdict(input: VerdictInput): BarrierVerdict {
   const { vehicle, rating, impactSpeedKmh } = input;
-  if (impactSpeedKmh === undefined) return { verdict: 'not_reached', reason: `no route lets a ${vehicle.code} reach this barrier` };
-  if (input.gapLetsThrough) return { verdict: 'fail', reason: `its widest gap lets a ${vehicle.code} (${vehicle.widthM} m wide) through` };
+  if (impactSpeedKmh === undefined) return { verdict: 'not_reached', reason: `no route lets ${aVehicle(vehicle.code)} reach this barrier` };
+  if (input.gapLetsThrough) return { verdict: 'fail', reason: `its widest gap lets ${aVehicle(vehicle.code)} (${vehicle.widthM} m wide) through` };
   if (!rating) return { verdict: 'unrated', reason: 'no crash rating' };
   if (rating.mass_kg < vehicle.massKg) {
-    return { verdict: 'fail', reason: `rated for ${rating.mass_kg} kg (${rating.vehicle}); a ${vehicle.code} is ${vehicle.massKg} kg` };
+    return { verdict: 'fail', reason: `rated for ${rating.mass_kg} kg (${rating.vehicle}); ${aVehicle(vehicle.code)} is ${vehicle.massKg} kg` };
   }
   const base = baseClass(rating);
   if (base?.gvwKg !== undefined && vehicle.gvwKg !== undefined && base.gvwKg < vehicle.gvwKg) {
-    return { verdict: 'fail', reason: `rated against a ${rating.vehicle} (${base.gvwKg} kg chassis); a ${vehicle.code} is on a ${vehicle.gvwKg} kg chassis` };
+    return { verdict: 'fail', reason: `rated against ${aVehicle(rating.vehicle)} (${base.gvwKg} kg chassis); ${aVehicle(vehicle.code)} is on a ${vehicle.gvwKg} kg chassis` };
   }
   if (rating.speed_kmh < impactSpeedKmh) {
-    return { verdict: 'fail', reason: `rated at ${rating.speed_kmh} km/h; a ${vehicle.code} can hit it at ${impactSpeedKmh.toFixed(1)} km/h` };
+    return { verdict: 'fail', reason: `rated at ${rating.speed_kmh} km/h; ${aVehicle(vehicle.code)} can hit it at ${impactSpeedKmh.toFixed(1)} km/h` };
   }
   if (rating.penetration_m !== null && input.protectedDistanceM !== undefined && rating.penetration_m > input.protectedDistanceM) {
     return { verdict: 'fail', reason: `rated penetration ${rating.penetration_m} m (${rating.standard}) exceeds the ${input.protectedDistanceM.toFixed(1)} m to the protected area behind` };
   }
   return { verdict: 'pass', reason: `rated ${rating.mass_kg} kg at ${rating.speed_kmh} km/h ≥ ${vehicle.code} at ${impactSpeedKmh.toFixed(1)} km/h` };
+}
+
+/**
+ * The class code with its article, as a reader says it: codes written in capitals are spelt out
+ * letter by letter ("an M1", "an N2A", "a C"), other names by their first vowel ("a Sprinter").
+ */
+export function aVehicle(code: string): string {
+  const spelt = /^[A-Z][A-Z0-9-]*$/.test(code);
+  const vowelSound = spelt ? /^[AEFHILMNORSX]/.test(code) : /^[aeiou]/i.test(code);
+  return `${vowelSound ? 'an' : 'a'} ${code}`;
 }

@@ -153,8 +153,11 @@ function featureFindings(f: unknown, index: number, seen: Set<string>): Finding[
   if (gp) out.push(at(gp));
   if (isInputKind(kind)) out.push(...kindPropertyFindings(kind, props as Record<string, unknown>, at));
   else if (!isOutputKind(kind)) out.push(at(`unknown kind "${kind}": kept, ignored by analyses`, 'kind', 'warning'));
-  if (props && (props as Record<string, unknown>).name !== undefined && typeof (props as Record<string, unknown>).name !== 'string') {
-    out.push(at('name must be text', 'name'));
+  // Input kinds check a non-null name through their property specs already (one message, not two);
+  // null is refused for every kind: the store keeps "no name" and null apart only as absent.
+  const name = (props as Record<string, unknown>).name;
+  if (name !== undefined && typeof name !== 'string' && (name === null || !isInputKind(kind))) {
+    out.push(at(`name must be text, got ${JSON.stringify(name)}`, 'name'));
   }
   return out;
 }

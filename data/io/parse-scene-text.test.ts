@@ -14,6 +14,17 @@ function error(text: string): ApiError {
 }
 
 describe('parseSceneText', () => {
+  it('reads a null name (a GIS export\'s empty attribute cell) as no name', () => {
+    const text = JSON.stringify({ type: 'FeatureCollection', bulwark: { version: 1 }, features: [
+      { type: 'Feature', id: 'b1', properties: { kind: 'building', name: null }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [0.001, 0], [0.001, 0.001], [0, 0]]] } },
+    ] });
+    const { scene, findings } = parseSceneText(text, 'osm.geojson');
+    expect(findings).toEqual([]);
+    expect('name' in scene.features[0].properties).toBe(false);
+    // A name that is there but not text is still an error, naming the feature.
+    expect(error(text.replace('"name":null', '"name":7')).message).toBe('site.geojson: feature b1: name must be text, got 7');
+  });
+
   it('names the line and column of a JSON syntax error', () => {
     const text = '{\n  "type": "FeatureCollection",\n  "features": [,]\n}';
     const err = error(text);
