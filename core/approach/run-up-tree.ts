@@ -41,13 +41,6 @@ export function runUpTree(g: ApproachGraph): RunUpTree {
   return t;
 }
 
-/** The nodes of the tree's way into v, from its start. */
-export function runUpNodes(t: RunUpTree, v: number): number[] {
-  const out: number[] = [];
-  for (let u = v; u >= 0; u = t.pred[u]) out.push(u);
-  return out.reverse();
-}
-
 /** Binary min-heap of (distance, node) on typed arrays, lazy deletion (at most one entry per start and per edge); ties to the lower node. */
 class NodeHeap {
   private keys: Float64Array;
