@@ -12,8 +12,8 @@ const trees = new WeakMap<ApproachGraph, RunUpTree>();
 
 /**
  * Dijkstra by length from every start node at once, over the graph's edges, once per graph
- * (shared by the classes of one width and by every target). Turns and speeds are ignored here: the
- * tree only proposes short run-ups, and whoever takes one drives it (`drivePath`) before keeping it.
+ * (shared by the classes of one width and by every target). Turns and speeds are ignored, so its
+ * distances are lower bounds of any drivable way from rest: `backPrefix` uses them as its A* estimate.
  * Ties go to the lower node index (a fixed order, so the same tree every time).
  */
 export function runUpTree(g: ApproachGraph): RunUpTree {
