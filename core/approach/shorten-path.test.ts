@@ -39,7 +39,7 @@ describe('shortenPath: the drawn path is a short way at the impact speed', () =>
       const speeds = path.properties.speeds_kmh as number[];
       expect(speeds[speeds.length - 1]).toBeCloseTo(topKmh, 6);
     }
-  });
+  }, 90_000); // 8–17 s alone, over 30 s on a loaded 2-core machine (open square: all-pairs lattice legs)
 
   it('in an open square with short legs, the run-up is drawn straight, not swung 90 m aside', () => {
     // An empty 400 m square, legs at most 100 m, lattice 25 m; origin at (0, −180), zone 20 × 20 m
