@@ -3,6 +3,7 @@ import type { ApproachGraph } from './approach-graph.js';
 import { driveBendMps, drivePath } from './drive-path.js';
 import type { VehicleLimits } from './max-speed-search.js';
 import { runUpTree } from './run-up-tree.js';
+import { MinHeap } from './min-heap.js';
 import { G_MPS2 } from '../vehicles/vehicle-classes.js';
 
 /** Labels one search may expand before it gives up and keeps the best way found so far (or none): on the full Monaco extract a way 2 km shorter needs 5–10 k. */
@@ -68,7 +69,7 @@ export function backPrefix(
   // Labels: edge, the label after it (-1: the join, then the path's own suffix), length to the
   // contact, join index, and the speed needed at the edge's end.
   const lEdge: number[] = [], lNext: number[] = [], lLen: number[] = [], lJoin: number[] = [], lNeed: number[] = [];
-  const heap = new KeyHeap();
+  const heap = new MinHeap();
   /** The label's key: its length on plus, before its edge's start s, at least the tree's way to s and the run-up its needed speed asks for. */
   const keyOf = (e: number, lenM: number, needEndMps: number): number => {
     const s = g.edgeFrom[e];
@@ -221,43 +222,5 @@ class Fronts {
     this.lenM.push(lenM); this.need.push(needMps);
     this.next.push(this.buf.eStamp[e] === this.stamp ? this.buf.eHead[e] : -1);
     this.buf.eStamp[e] = this.stamp; this.buf.eHead[e] = i;
-  }
-}
-
-/** Binary min-heap of (key, label), ties to the lower label (a fixed, deterministic order). */
-class KeyHeap {
-  private keys: number[] = [];
-  private vals: number[] = [];
-  get size(): number { return this.vals.length; }
-  topKey(): number { return this.keys[0]; }
-  private less(i: number, j: number): boolean {
-    return this.keys[i] < this.keys[j] || (this.keys[i] === this.keys[j] && this.vals[i] < this.vals[j]);
-  }
-  private swap(i: number, j: number): void {
-    const k = this.keys[i]; this.keys[i] = this.keys[j]; this.keys[j] = k;
-    const v = this.vals[i]; this.vals[i] = this.vals[j]; this.vals[j] = v;
-  }
-  push(key: number, val: number): void {
-    this.keys.push(key); this.vals.push(val);
-    let i = this.vals.length - 1;
-    while (i > 0) { const p = (i - 1) >> 1; if (!this.less(i, p)) break; this.swap(i, p); i = p; }
-  }
-  pop(): number {
-    const top = this.vals[0];
-    const lastK = this.keys.pop()!, lastV = this.vals.pop()!;
-    if (this.vals.length > 0) {
-      this.keys[0] = lastK; this.vals[0] = lastV;
-      let i = 0;
-      const n = this.vals.length;
-      for (;;) {
-        const l = 2 * i + 1, r = l + 1;
-        let m = i;
-        if (l < n && this.less(l, m)) m = l;
-        if (r < n && this.less(r, m)) m = r;
-        if (m === i) break;
-        this.swap(i, m); i = m;
-      }
-    }
-    return top;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localScene, rect } from '../drivable/local-scene.js';
+import { localScene, lStreet, rect } from '../drivable/local-scene.js';
 import { analysisArea } from '../drivable/analysis-area.js';
 import { blockedObstacles } from '../drivable/blocked-obstacles.js';
 import type { XY } from '../geometry/local-frame.js';
@@ -10,25 +10,6 @@ import { cornerEntryTangentM } from './corner-entry.js';
 import { areaEdges, obstacleEdges } from './obstacle-edges.js';
 import { WEAVE_START_RANGE_M, weaveNodes } from './weave-nodes.js';
 
-const poly = (ring: [number, number][]) => ({ type: 'Polygon' as const, coordinates: [ring] });
-
-/**
- * The bench's L street (test/bench/approach-reference.ts `lStreet`): `widthM` wide between buildings,
- * from an origin at rest 6 m above its closed south end north to the corner at y = 0 … width, then
- * east to a 10 m zone ending at x = eastM.
- */
-function lStreet(widthM: number, southM: number, eastM: number) {
-  const w = widthM, top = widthM + 10;
-  return localScene([
-    { id: 'area', kind: 'analysis_area', geometry: poly(rect(-10, -southM, eastM, top)) },
-    { id: 'west', kind: 'building', geometry: poly(rect(-10, -southM, 0, top)) },
-    { id: 'north', kind: 'building', geometry: poly(rect(0, w, eastM, top)) },
-    { id: 'C', kind: 'building', geometry: poly(rect(w, -southM, eastM, 0)) },
-    { id: 'end', kind: 'building', geometry: poly(rect(0, -southM, w, -southM + 4)) },
-    { id: 'o1', kind: 'vehicle_origin', geometry: { type: 'Point', coordinates: [w / 2, -southM + 6] } },
-    { id: 'z1', kind: 'crowd_zone', geometry: poly(rect(eastM - 10, 0, eastM, w)) },
-  ]);
-}
 
 function kmh(scene: Scene, frame: ReturnType<typeof lStreet>['frame'], code: string, weave = true): { kmh: number; path: XY[] } {
   const res = analyzeApproach(scene, { vehicles: [code], frame, route: { weaveNodes: weave } });

@@ -87,3 +87,23 @@ export function curvedStreet(h: number, bandM: number, arcEdges: number): { feat
     walls: [outer, inner],
   };
 }
+
+const polygon = (ring: XY[]) => ({ type: 'Polygon' as const, coordinates: [ring] });
+
+/**
+ * An L-shaped street `widthM` wide between buildings: from an origin at rest 6 m above its closed
+ * south end (y = −southM) north to the corner at y = 0…width, then east to a 10 m zone ending at
+ * x = eastM.
+ */
+export function lStreet(widthM: number, southM: number, eastM: number) {
+  const w = widthM, top = widthM + 10;
+  return localScene([
+    { id: 'area', kind: 'analysis_area', geometry: polygon(rect(-10, -southM, eastM, top)) },
+    { id: 'west', kind: 'building', geometry: polygon(rect(-10, -southM, 0, top)) },
+    { id: 'north', kind: 'building', geometry: polygon(rect(0, w, eastM, top)) },
+    { id: 'C', kind: 'building', geometry: polygon(rect(w, -southM, eastM, 0)) },
+    { id: 'end', kind: 'building', geometry: polygon(rect(0, -southM, w, -southM + 4)) },
+    { id: 'o1', kind: 'vehicle_origin', geometry: { type: 'Point', coordinates: [w / 2, -southM + 6] } },
+    { id: 'z1', kind: 'crowd_zone', geometry: polygon(rect(eastM - 10, 0, eastM, w)) },
+  ]);
+}

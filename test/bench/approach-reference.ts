@@ -1,5 +1,5 @@
 import type { XY } from '../../core/geometry/local-frame.js';
-import { localScene, rect } from '../../core/drivable/local-scene.js';
+import { lStreet } from '../../core/drivable/local-scene.js';
 import type { StartPlace } from '../../core/drivable/drivable-space.js';
 import type { MultiPolygonXY } from '../../core/drivable/polygons.js';
 import type { BlockedObstacle } from '../../core/drivable/blocked-obstacles.js';
@@ -184,26 +184,6 @@ export function referenceApproach(
     path.reverse(); speedsMps.reverse(); radiiM.reverse();
   }
   return { impactMps: impact, path, speedsMps, radiiM, expanded };
-}
-
-const poly = (ring: [number, number][]) => ({ type: 'Polygon' as const, coordinates: [ring] });
-
-/**
- * An L-shaped street `widthM` wide between buildings: from an origin at rest 6 m above its closed
- * south end (y = −southM) north to the corner at y = 0…width, then east to a 10 m zone ending at
- * x = eastM.
- */
-function lStreet(widthM: number, southM: number, eastM: number) {
-  const w = widthM, top = widthM + 10;
-  return localScene([
-    { id: 'area', kind: 'analysis_area', geometry: poly(rect(-10, -southM, eastM, top)) },
-    { id: 'west', kind: 'building', geometry: poly(rect(-10, -southM, 0, top)) },
-    { id: 'north', kind: 'building', geometry: poly(rect(0, w, eastM, top)) },
-    { id: 'C', kind: 'building', geometry: poly(rect(w, -southM, eastM, 0)) },
-    { id: 'end', kind: 'building', geometry: poly(rect(0, -southM, w, -southM + 4)) },
-    { id: 'o1', kind: 'vehicle_origin', geometry: { type: 'Point', coordinates: [w / 2, -southM + 6] } },
-    { id: 'z1', kind: 'crowd_zone', geometry: poly(rect(eastM - 10, 0, eastM, w)) },
-  ]);
 }
 
 /** A short L-shaped street, 10 m wide: 40 m north from an origin, then 40 m east to a zone. */
