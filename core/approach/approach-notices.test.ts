@@ -22,6 +22,8 @@ describe('approachNotices: starts and targets that cannot take part say why', ()
       // 1.15 m) and N3G (2.55 / 2 = 1.275 m) do not.
       { id: 'o-tight', kind: 'vehicle_origin', geometry: point(100, 79) },
       { id: 'o-ok', kind: 'vehicle_origin', geometry: point(20, 20) },
+      // 0.3 m inside the area's edge: the search starts there as well (only obstacles need h).
+      { id: 'o-edge', kind: 'vehicle_origin', geometry: point(60, 0.3) },
       zone('z', rect(10, 150, 30, 170)),
     ]);
     const notices = approachNotices(scene, ['M1', 'N2A', 'N3G'], frame);
@@ -59,6 +61,13 @@ describe('approachNotices: starts and targets that cannot take part say why', ()
       { featureId: 'indoor', message: 'crowd zone indoor lies wholly inside building b1: no vehicle can reach it; draw the crowd at its entrances as zones to assess them' },
       { featureId: 'far', message: 'crowd zone far lies outside the analysis area: no vehicle approach is assessed; enlarge the area to include it' },
     ]);
+  });
+
+  it('an origin 0.3 m inside the area edge gets no notice, and the search does start there', () => {
+    const { scene } = localScene([...base, { id: 'o-edge', kind: 'vehicle_origin', geometry: point(60, 0.3) }, zone('z', rect(10, 150, 30, 170))]);
+    const r = analyzeScene(scene, { only: ['approach'], vehicles: ['M1'] });
+    expect(r.notices).toEqual([]);
+    expect(r.summary.approach?.results[0].reachable).toBe(true);
   });
 
   it('reach the user as warnings of the approach analysis (analyzeScene), results unchanged', () => {

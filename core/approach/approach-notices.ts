@@ -52,10 +52,11 @@ function originProblem(
   for (const v of wanted) {
     let near = byWidth.get(v.widthM);
     if (!near) {
-      near = nearestTo(at, blockedObstacles(scene, frame, v.widthM), area);
+      near = nearestTo(at, blockedObstacles(scene, frame, v.widthM));
       byWidth.set(v.widthM, near);
     }
-    if (near.distanceM < v.widthM / 2) tight.push({ code: v.code, halfM: v.widthM / 2, distanceM: near.distanceM, nearest: near.nearest });
+    // The graph's own test (approach-graph.ts `pointClear`): h from every stopping obstacle, 1e-9 m slack.
+    if (near.distanceM < v.widthM / 2 - 1e-9) tight.push({ code: v.code, halfM: v.widthM / 2, distanceM: near.distanceM, nearest: near.nearest });
   }
   if (tight.length === 0) return undefined;
   const t = tight[0];
@@ -82,11 +83,13 @@ function containsPoint(o: BlockedObstacle, p: XY): boolean {
   return false;
 }
 
-/** The nearest blocked obstacle or area edge to p: its distance, m, and how to name it. */
-function nearestTo(p: XY, obstacles: BlockedObstacle[], area: MultiPolygonXY): { distanceM: number; nearest: string } {
-  let distanceM = Infinity, nearest = 'the edge of the analysis area';
+/**
+ * The nearest blocked obstacle to p: its distance, m, and how to name it. The area's edge does not
+ * count: a start may sit on it (the search's starts do), only its legs must stay inside.
+ */
+function nearestTo(p: XY, obstacles: BlockedObstacle[]): { distanceM: number; nearest: string } {
+  let distanceM = Infinity, nearest = '';
   const consider = (d: number, name: string) => { if (d < distanceM) { distanceM = d; nearest = name; } };
-  for (const poly of area) for (const ring of poly) consider(ringDistance(p, ring), 'the edge of the analysis area');
   for (const o of obstacles) {
     const name = `${o.kind} ${o.featureId}`;
     if (o.shape === 'circle') consider(Math.max(0, Math.hypot(p[0] - o.centre[0], p[1] - o.centre[1]) - o.radiusM), name);
