@@ -1,6 +1,6 @@
 import { sceneFrame, type LocalFrame, type XY } from '../geometry/local-frame.js';
 import { approachArea } from './approach-area.js';
-import { barrierStopsVehicle, blockedObstacles } from '../drivable/blocked-obstacles.js';
+import { blockedObstacles, closingLineIds } from '../drivable/blocked-obstacles.js';
 import type { StartPlace } from '../drivable/drivable-space.js';
 import { numberProperty, booleanProperty } from '../scene/properties.js';
 import type { PropertyValue, Scene, SceneFeature } from '../scene/types.js';
@@ -174,7 +174,7 @@ export function approachRouteKeys(scene: Scene, options: ApproachOptions = {}): 
   const shared = JSON.stringify([p.area, starts(scene, p.frame, p.area), p.targets.map((t) => t.target), routeOptions, all]);
   const out: Record<string, string> = {};
   for (const vehicle of p.wanted) {
-    const lines = scene.features.filter((f) => f.geometry.type === 'LineString' && barrierStopsVehicle(f, vehicle.widthM)).map((f) => f.id);
+    const lines = closingLineIds(scene, vehicle.widthM);
     out[vehicle.code] = JSON.stringify([vehicle, lines]);
   }
   return { shared, byClass: out };

@@ -1,5 +1,5 @@
 import { sceneFrame, type LocalFrame, type XY } from '../geometry/local-frame.js';
-import { blockedObstacles, type BlockedObstacle } from '../drivable/blocked-obstacles.js';
+import { blockedObstacles, closingLineIds, type BlockedObstacle } from '../drivable/blocked-obstacles.js';
 import { pointInMultiPolygon, type MultiPolygonXY } from '../drivable/polygons.js';
 import type { Scene, SceneFeature } from '../scene/types.js';
 import { DEFAULT_VEHICLE_CODES, type VehicleClass } from '../vehicles/vehicle-classes.js';
@@ -26,11 +26,19 @@ export function approachNotices(scene: Scene, vehicles?: readonly string[], fram
   const area = approachArea(scene, frame);
   if (area.length === 0 || wanted.length === 0) return [];
   const out: ApproachNotice[] = [];
-  const solid = blockedObstacles(scene, frame, Infinity).filter((o) => o.shape !== 'line');
+  const all = blockedObstacles(scene, frame, Infinity);
+  const solid = all.filter((o) => o.shape !== 'line');
+  // What stops each width (its gaps open some lines): the shared list, projected once.
+  const byWidth = new Map<number, BlockedObstacle[]>();
+  for (const v of wanted) {
+    if (byWidth.has(v.widthM)) continue;
+    const closing = new Set(closingLineIds(scene, v.widthM));
+    byWidth.set(v.widthM, all.filter((o) => o.shape !== 'line' || closing.has(o.featureId)));
+  }
   for (const f of scene.features) {
     const kind = f.properties.kind;
     if (kind === 'vehicle_origin' && f.geometry.type === 'Point') {
-      const message = originProblem(f, frame.toLocal(f.geometry.coordinates), area, solid, scene, frame, wanted);
+      const message = originProblem(f, frame.toLocal(f.geometry.coordinates), area, solid, byWidth, wanted);
       if (message) out.push({ featureId: f.id, message });
     } else if ((kind === 'crowd_zone' || kind === 'site') && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon')) {
       const message = targetProblem(f, outerRings(f, frame), area, solid);
@@ -41,19 +49,19 @@ export function approachNotices(scene: Scene, vehicles?: readonly string[], fram
 }
 
 function originProblem(
-  f: SceneFeature, at: XY, area: MultiPolygonXY, solid: BlockedObstacle[], scene: Scene, frame: LocalFrame, wanted: VehicleClass[],
+  f: SceneFeature, at: XY, area: MultiPolygonXY, solid: BlockedObstacle[], byWidth: Map<number, BlockedObstacle[]>, wanted: VehicleClass[],
 ): string | undefined {
   if (!pointInMultiPolygon(at, area)) return `vehicle_origin ${f.id} lies outside the analysis area: no vehicle starts there`;
   const inside = solid.find((o) => containsPoint(o, at));
   if (inside) return `vehicle_origin ${f.id} lies inside ${inside.kind} ${inside.featureId}: no vehicle starts there`;
   // Per width: barrier lines close or open with the class's width (their gaps).
   const tight: { code: string; halfM: number; distanceM: number; nearest: string }[] = [];
-  const byWidth = new Map<number, { distanceM: number; nearest: string }>();
+  const nearByWidth = new Map<number, { distanceM: number; nearest: string }>();
   for (const v of wanted) {
-    let near = byWidth.get(v.widthM);
+    let near = nearByWidth.get(v.widthM);
     if (!near) {
-      near = nearestTo(at, blockedObstacles(scene, frame, v.widthM));
-      byWidth.set(v.widthM, near);
+      near = nearestTo(at, byWidth.get(v.widthM)!);
+      nearByWidth.set(v.widthM, near);
     }
     // The graph's own test (approach-graph.ts `pointClear`): h from every stopping obstacle, 1e-9 m slack.
     if (near.distanceM < v.widthM / 2 - 1e-9) tight.push({ code: v.code, halfM: v.widthM / 2, distanceM: near.distanceM, nearest: near.nearest });

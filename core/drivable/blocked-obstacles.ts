@@ -60,3 +60,12 @@ export function blockedObstacles(scene: Scene, frame: LocalFrame, widthM: number
   }
   return out;
 }
+
+/**
+ * Ids of the barrier lines that close the way to a vehicle of this width, in scene order: with
+ * `blockedObstacles(scene, frame, Infinity)` (every line that stops some vehicle) they give the
+ * obstacles of any width without projecting the buildings again.
+ */
+export function closingLineIds(scene: Scene, widthM: number): string[] {
+  return scene.features.filter((f) => f.geometry.type === 'LineString' && barrierStopsVehicle(f, widthM)).map((f) => f.id);
+}
