@@ -3,7 +3,7 @@ import { abortError } from './abort-error.js';
 import type { XY } from '../geometry/local-frame.js';
 import type { StartPlace } from '../drivable/drivable-space.js';
 import { pointInMultiPolygon, type MultiPolygonXY } from '../drivable/polygons.js';
-import { crossesSolid, solidCells } from './solid-cells.js';
+import { legShadows } from './leg-shadows.js';
 import { swingNodes } from './swing-nodes.js';
 import { weaveNodes } from './weave-nodes.js';
 import { nearestEdgeDistance, pointInsideObstacle, segmentClear, segmentsIntersect, type ObstacleEdges } from './obstacle-edges.js';
@@ -69,6 +69,12 @@ export const CLEARANCE_CAP_M = 250;
 /** Directions of the free nodes' room table, and how far it looks, m. */
 export const SECTORS = 32;
 export const SECTOR_REACH_M = 60;
+/**
+ * Obstacles within this of a node cast the shadows that refuse its legs early (leg-shadows.ts; a
+ * speed knob only: the refused legs are refused by the exact test anyway). On W2, 30–100 m cost
+ * about the same in all (farther shadows refuse more legs but cost more to draw).
+ */
+const SHADOW_REACH_M = 50;
 
 export interface GraphOptions {
   /**
@@ -271,9 +277,10 @@ export function buildApproachGraph(
     // Corner nodes too (their turn's exit is checked against it first), leaving out the wrapped
     // obstacle as the room c does.
     const ringInfo = nodeRing[i] >= 0 ? edges.rings[nodeRing[i]] : undefined;
-    const cx = cornerX[i], cy = cornerY[i], ring = nodeRing[i];
-    const own = cx === cx && ringInfo !== undefined ? (e: number) => edges.ring[e] === ring && (ringInfo.convex || isIncident(edges, e, cx, cy)) : undefined;
-    sectorRoom(edges, areaSegments, h, x[i], y[i], sectorClearanceM, i * SECTORS, own);
+    const cx = cornerX[i], cy = cornerY[i];
+    // The same edges left out as the room c's `own` (none at a free node).
+    const ownRing = cx === cx && ringInfo !== undefined ? nodeRing[i] : -1;
+    sectorRoom(edges, areaSegments, h, x[i], y[i], sectorClearanceM, i * SECTORS, ownRing, ringInfo?.convex === true, cx, cy);
   }
 
   let nodeIndex: Flatbush | undefined;
@@ -283,34 +290,48 @@ export function buildApproachGraph(
     nodeIndex.finish();
   }
 
-  // Visible pairs within maxEdgeM; starts get out-edges only.
-  const from: number[] = [], to: number[] = [], len: number[] = [];
+  // Visible pairs within maxEdgeM; starts get out-edges only. Directed legs are appended in order
+  // (i ascending, then j ascending), as typed arrays grown by doubling.
+  let cap = 1 << 16, m = 0;
+  let from = new Int32Array(cap), to = new Int32Array(cap), len = new Float64Array(cap);
+  const push = (a: number, b: number, L: number) => {
+    if (m === cap) {
+      cap *= 2;
+      const f = new Int32Array(cap), t = new Int32Array(cap), l = new Float64Array(cap);
+      f.set(from); t.set(to); l.set(len);
+      from = f; to = t; len = l;
+    }
+    from[m] = a; to[m] = b; len[m] = L; m++;
+  };
   const isWeave = Uint8Array.from(raw, (n) => (n.weave ? 1 : 0));
   const isTwin = Uint8Array.from(raw, (n) => (n.twin ? 1 : 0));
   const entryChecked = weave.length === 0 ? undefined : isTwin;
   // Which directed legs exist: none into a start; into a twin only from a weave node; from a weave
   // node into a corner only through its twin.
   const allow = (a: number, b: number) => !isStart[b] && (isTwin[b] ? isWeave[a] === 1 : !(isWeave[a] && cornerX[b] === cornerX[b]));
-  const solid = solidCells(edges);
+  // Exact shortcut (leg-shadows.ts): a leg the shadow table refuses touches an obstacle edge, so
+  // segmentClear below would refuse it too; a leg it lets through gets every test as before.
+  const shadows = h > 1e-6 ? legShadows(edges, Math.min(R, SHADOW_REACH_M)) : undefined;
   const later = laterNodesWithin(x, y, R);
   for (let i = 0; i < nodeCount; i++) {
     if ((i & 1023) === 0 && options.signal?.aborted) throw abortError();
     const near = later(i);
+    if (near.length === 0) continue;
+    const xi = x[i], yi = y[i];
+    shadows?.from(xi, yi);
     for (let k = 0; k < near.length; k++) {
       const j = near[k];
       if (isStart[i] && isStart[j]) continue;
       if (isTwin[i] && isTwin[j]) continue;
-      // Exact shortcut: a leg through a cell inside an obstacle would fail segmentClear below.
-      if (solid && crossesSolid(solid, x[i], y[i], x[j], y[j])) continue;
-      if (!insideArea(areaSegments, x[i], y[i], x[j], y[j])) continue;
-      if (!segmentClear(edges, x[i], y[i], x[j], y[j], h)) continue;
-      const L = Math.hypot(x[j] - x[i], y[j] - y[i]);
+      if (shadows && shadows.blocks(x[j] - xi, y[j] - yi)) continue;
+      if (!insideArea(areaSegments, xi, yi, x[j], y[j])) continue;
+      if (!segmentClear(edges, xi, yi, x[j], y[j], h)) continue;
+      const L = Math.hypot(x[j] - xi, y[j] - yi);
       if (L === 0 && (isTwin[i] || isTwin[j])) continue; // a twin and its own corner
-      if (allow(i, j)) { from.push(i); to.push(j); len.push(L); }
-      if (allow(j, i)) { from.push(j); to.push(i); len.push(L); }
+      if (allow(i, j)) push(i, j, L);
+      if (allow(j, i)) push(j, i, L);
     }
   }
-  const m = from.length;
   const outStart = new Int32Array(nodeCount + 1);
   for (let e = 0; e < m; e++) outStart[from[e] + 1]++;
   for (let i = 0; i < nodeCount; i++) outStart[i + 1] += outStart[i];
@@ -333,8 +354,8 @@ export function buildApproachGraph(
 
 /**
  * For node i, the nodes j > i within `r` of it, ascending (the same set and order as a sorted
- * `nodesWithin` query less the j ≤ i, same squared-distance test), from a bucket grid of cell r:
- * one pass over the 3 × 3 buckets around the node, sorted as integers. `r` = Infinity: every later node.
+ * `nodesWithin` query less the j ≤ i, same squared-distance test), from a bucket grid of cell r / 2:
+ * one pass over the buckets around the node, sorted as integers. `r` = Infinity: every later node.
  * The returned view is reused by the next call.
  */
 function laterNodesWithin(x: Float64Array, y: Float64Array, r: number): (i: number) => Int32Array {
@@ -349,8 +370,10 @@ function laterNodesWithin(x: Float64Array, y: Float64Array, r: number): (i: numb
   }
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (let i = 0; i < n; i++) { minX = Math.min(minX, x[i]); maxX = Math.max(maxX, x[i]); minY = Math.min(minY, y[i]); maxY = Math.max(maxY, y[i]); }
-  // At most ~1M buckets (a tiny r on a huge area gets coarser buckets: still ≥ r, so still exact).
-  const cell = Math.max(r, 1e-9, Math.max(maxX - minX, maxY - minY) / 1024);
+  // Buckets of half of r, two rings round the node's (a node within r is at most ⌈r / cell⌉ buckets
+  // away per axis); at most ~1M buckets (a tiny r on a huge area gets coarser buckets, fewer rings).
+  const cell = Math.max(r / 2, 1e-9, Math.max(maxX - minX, maxY - minY) / 1024);
+  const rings = Math.ceil(r / cell);
   const nx = Math.floor((maxX - minX) / cell) + 1, ny = Math.floor((maxY - minY) / cell) + 1;
   const bx = new Int32Array(n), by = new Int32Array(n);
   const start = new Int32Array(nx * ny + 1);
@@ -361,17 +384,19 @@ function laterNodesWithin(x: Float64Array, y: Float64Array, r: number): (i: numb
   for (let k = 0; k < nx * ny; k++) start[k + 1] += start[k];
   const fill = start.slice(0, nx * ny);
   const items = new Int32Array(n);
+  // Filled in index order, so each bucket lists its nodes ascending.
   for (let i = 0; i < n; i++) items[fill[by[i] * nx + bx[i]]++] = i;
   const r2 = r * r;
   return (i) => {
     const px = x[i], py = y[i];
     let k = 0;
-    for (let cy = Math.max(0, by[i] - 1); cy <= Math.min(ny - 1, by[i] + 1); cy++) {
-      for (let cx = Math.max(0, bx[i] - 1); cx <= Math.min(nx - 1, bx[i] + 1); cx++) {
+    for (let cy = Math.max(0, by[i] - rings); cy <= Math.min(ny - 1, by[i] + rings); cy++) {
+      for (let cx = Math.max(0, bx[i] - rings); cx <= Math.min(nx - 1, bx[i] + rings); cx++) {
         const c = cy * nx + cx;
-        for (let p = start[c]; p < start[c + 1]; p++) {
+        // Ascending: walk down from the last node and stop at the first j ≤ i.
+        for (let p = start[c + 1] - 1; p >= start[c]; p--) {
           const j = items[p];
-          if (j <= i) continue;
+          if (j <= i) break;
           const dx = px - x[j], dy = py - y[j];
           if (dx * dx + dy * dy <= r2) buf[k++] = j;
         }
@@ -436,19 +461,79 @@ function markSpan(out: Float64Array, at: number, a0: number, a1: number, room: n
   }
 }
 
-/** Room per direction around a free node (see `sectorClearanceM`), conservative: an edge counts at its nearest distance over its whole angular span. */
-function sectorRoom(edges: ObstacleEdges, areaSegments: [number, number, number, number][], h: number, px: number, py: number, out: Float64Array, at: number, skip?: (edge: number) => boolean): void {
-  out.fill(SECTOR_REACH_M - h, at, at + SECTORS);
-  const seg = (ax: number, ay: number, bx: number, by: number, room: number) => {
-    if (room >= out[at] && room >= SECTOR_REACH_M - h) return;
-    markSpan(out, at, Math.atan2(ay - py, ax - px), Math.atan2(by - py, bx - px), Math.max(0, room));
-  };
-  if (edges.index) {
-    edges.index.search(px - SECTOR_REACH_M, py - SECTOR_REACH_M, px + SECTOR_REACH_M, py + SECTOR_REACH_M, (i) => {
-      if (skip?.(i)) return false;
-      seg(edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i], pointSegmentDist(px, py, [edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]]) - h);
-      return false;
-    });
+/**
+ * Room per direction around a node (see `sectorClearanceM`), conservative: an edge counts at its
+ * nearest distance over its whole angular span. Edges of ring `ownRing` are left out when the ring
+ * is convex, else only those incident to the corner (cx, cy).
+ *
+ * The edges taken are exactly those whose box meets the square of half-side SECTOR_REACH_M round
+ * the node (the test flatbush's box search applies, here over the edge grid's buckets, which hold
+ * every edge in each bucket its box meets), each with the same arithmetic as before. The table is a
+ * minimum per sector, so the order the edges come in does not matter and an edge whose room is at
+ * least the largest entry so far can lower nothing, now or later (entries only fall): buckets are
+ * visited in rings of growing distance, an edge clearly beyond that largest entry (squared
+ * distance, 1e-6 m of slack) is passed over without its angles, and the rings stop once every
+ * point in them is that far.
+ */
+function sectorRoom(
+  edges: ObstacleEdges, areaSegments: [number, number, number, number][], h: number, px: number, py: number,
+  out: Float64Array, at: number, ownRing: number, ownConvex: boolean, cx: number, cy: number,
+): void {
+  const cap = SECTOR_REACH_M - h;
+  out.fill(cap, at, at + SECTORS);
+  const g = edges.grid;
+  if (g) {
+    const qx0 = px - SECTOR_REACH_M, qy0 = py - SECTOR_REACH_M, qx1 = px + SECTOR_REACH_M, qy1 = py + SECTOR_REACH_M;
+    const i0 = Math.max(0, Math.floor((qx0 - g.minX) / g.cell)), i1 = Math.min(g.nx - 1, Math.floor((qx1 - g.minX) / g.cell));
+    const j0 = Math.max(0, Math.floor((qy0 - g.minY) / g.cell)), j1 = Math.min(g.ny - 1, Math.floor((qy1 - g.minY) / g.cell));
+    // The node's own bucket (possibly outside the grid): a point in a bucket m rings out is at least (m − 1)·cell away.
+    const pi = Math.floor((px - g.minX) / g.cell), pj = Math.floor((py - g.minY) / g.cell);
+    const rings = Math.max(pi - i0, i1 - pi, pj - j0, j1 - pj);
+    const tick = ++g.tick.n;
+    const eax = edges.ax, eay = edges.ay, ebx = edges.bx, eby = edges.by;
+    let top = cap, skip2 = (cap + h + 1e-6) * (cap + h + 1e-6);
+    const bucket = (c: number) => {
+      for (let q = g.start[c]; q < g.start[c + 1]; q++) {
+        const e = g.items[q];
+        if (g.stamp[e] === tick) continue;
+        g.stamp[e] = tick;
+        const ax = eax[e], ay = eay[e], bx = ebx[e], by = eby[e];
+        if (qx1 < Math.min(ax, bx) || qy1 < Math.min(ay, by) || qx0 > Math.max(ax, bx) || qy0 > Math.max(ay, by)) continue;
+        if (edges.ring[e] === ownRing && (ownConvex || (ax === cx && ay === cy) || (bx === cx && by === cy))) continue;
+        // pointSegmentDist's arithmetic, the square root (hypot) only when the edge can matter.
+        const dx = bx - ax, dy = by - ay;
+        const l2 = dx * dx + dy * dy;
+        const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2));
+        const ex = px - ax - t * dx, ey = py - ay - t * dy;
+        if (ex * ex + ey * ey > skip2) continue;
+        const room = Math.hypot(ex, ey) - h;
+        if (room >= cap) continue;
+        markSpan(out, at, Math.atan2(ay - py, ax - px), Math.atan2(by - py, bx - px), Math.max(0, room));
+      }
+    };
+    for (let m = 0; m <= rings; m++) {
+      if (m >= 2) {
+        top = 0;
+        for (let k = at; k < at + SECTORS; k++) if (out[k] > top) top = out[k];
+        if ((m - 1) * g.cell - h - 1e-6 >= top) break;
+        skip2 = (top + h + 1e-6) * (top + h + 1e-6);
+      }
+      // Ring m: rows pj ± m in full, columns pi ± m between them; clipped to the box's buckets.
+      for (const j of m === 0 ? [pj] : [pj - m, pj + m]) {
+        if (j < j0 || j > j1) continue;
+        for (let i = Math.max(i0, pi - m); i <= Math.min(i1, pi + m); i++) bucket(j * g.nx + i);
+      }
+      if (m === 0) continue;
+      for (const i of [pi - m, pi + m]) {
+        if (i < i0 || i > i1) continue;
+        for (let j = Math.max(j0, pj - m + 1); j <= Math.min(j1, pj + m - 1); j++) bucket(j * g.nx + i);
+      }
+    }
   }
-  for (const s of areaSegments) seg(s[0], s[1], s[2], s[3], pointSegmentDist(px, py, s));
+  for (const s of areaSegments) {
+    const room = pointSegmentDist(px, py, s);
+    if (room >= cap) continue;
+    markSpan(out, at, Math.atan2(s[1] - py, s[0] - px), Math.atan2(s[3] - py, s[2] - px), Math.max(0, room));
+  }
 }
+
