@@ -3,10 +3,11 @@ import { abortError } from './abort-error.js';
 import type { XY } from '../geometry/local-frame.js';
 import type { StartPlace } from '../drivable/drivable-space.js';
 import { pointInMultiPolygon, type MultiPolygonXY } from '../drivable/polygons.js';
+import { hypot2 } from './hypot2.js';
 import { legShadows } from './leg-shadows.js';
 import { swingNodes } from './swing-nodes.js';
 import { weaveNodes } from './weave-nodes.js';
-import { nearestEdgeDistance, pointInsideObstacle, segmentClear, segmentsIntersect, type ObstacleEdges } from './obstacle-edges.js';
+import { edgeGridOf, nearestEdgeDistance, pointInsideObstacle, segmentClear, segmentsIntersect, type EdgeGrid, type ObstacleEdges } from './obstacle-edges.js';
 
 /**
  * The graph the approach search runs on, for one vehicle width (half width h):
@@ -272,6 +273,8 @@ export function buildApproachGraph(
   });
 
   const sectorClearanceM = new Float64Array(nodeCount * SECTORS);
+  // Buckets of a quarter of the room table's reach: 5 × 5 of them cover a node's square.
+  const sectorGrid = edgeGridOf(edges, SECTOR_REACH_M / 4);
   for (let i = 0; i < nodeCount; i++) {
     if (isStart[i]) continue;
     // Corner nodes too (their turn's exit is checked against it first), leaving out the wrapped
@@ -280,7 +283,7 @@ export function buildApproachGraph(
     const cx = cornerX[i], cy = cornerY[i];
     // The same edges left out as the room c's `own` (none at a free node).
     const ownRing = cx === cx && ringInfo !== undefined ? nodeRing[i] : -1;
-    sectorRoom(edges, areaSegments, h, x[i], y[i], sectorClearanceM, i * SECTORS, ownRing, ringInfo?.convex === true, cx, cy);
+    sectorRoom(edges, sectorGrid, areaSegments, h, x[i], y[i], sectorClearanceM, i * SECTORS, ownRing, ringInfo?.convex === true, cx, cy);
   }
 
   let nodeIndex: Flatbush | undefined;
@@ -326,7 +329,7 @@ export function buildApproachGraph(
       if (shadows && shadows.blocks(x[j] - xi, y[j] - yi)) continue;
       if (!insideArea(areaSegments, xi, yi, x[j], y[j])) continue;
       if (!segmentClear(edges, xi, yi, x[j], y[j], h)) continue;
-      const L = Math.hypot(x[j] - xi, y[j] - yi);
+      const L = hypot2(x[j] - xi, y[j] - yi);
       if (L === 0 && (isTwin[i] || isTwin[j])) continue; // a twin and its own corner
       if (allow(i, j)) push(i, j, L);
       if (allow(j, i)) push(j, i, L);
@@ -438,7 +441,7 @@ function pointSegmentDist(px: number, py: number, s: [number, number, number, nu
   const dx = s[2] - s[0], dy = s[3] - s[1];
   const l2 = dx * dx + dy * dy;
   const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - s[0]) * dx + (py - s[1]) * dy) / l2));
-  return Math.hypot(px - s[0] - t * dx, py - s[1] - t * dy);
+  return hypot2(px - s[0] - t * dx, py - s[1] - t * dy);
 }
 
 /** Sector of a direction angle (radians). */
@@ -467,8 +470,8 @@ function markSpan(out: Float64Array, at: number, a0: number, a1: number, room: n
  * is convex, else only those incident to the corner (cx, cy).
  *
  * The edges taken are exactly those whose box meets the square of half-side SECTOR_REACH_M round
- * the node (the test flatbush's box search applies, here over the edge grid's buckets, which hold
- * every edge in each bucket its box meets), each with the same arithmetic as before. The table is a
+ * the node (the test flatbush's box search applies, here over the buckets of `g`, a grid of the
+ * edges holding every edge in each bucket its box meets), each with the same arithmetic as before. The table is a
  * minimum per sector, so the order the edges come in does not matter and an edge whose room is at
  * least the largest entry so far can lower nothing, now or later (entries only fall): buckets are
  * visited in rings of growing distance, an edge clearly beyond that largest entry (squared
@@ -476,12 +479,11 @@ function markSpan(out: Float64Array, at: number, a0: number, a1: number, room: n
  * point in them is that far.
  */
 function sectorRoom(
-  edges: ObstacleEdges, areaSegments: [number, number, number, number][], h: number, px: number, py: number,
+  edges: ObstacleEdges, g: EdgeGrid | undefined, areaSegments: [number, number, number, number][], h: number, px: number, py: number,
   out: Float64Array, at: number, ownRing: number, ownConvex: boolean, cx: number, cy: number,
 ): void {
   const cap = SECTOR_REACH_M - h;
   out.fill(cap, at, at + SECTORS);
-  const g = edges.grid;
   if (g) {
     const qx0 = px - SECTOR_REACH_M, qy0 = py - SECTOR_REACH_M, qx1 = px + SECTOR_REACH_M, qy1 = py + SECTOR_REACH_M;
     const i0 = Math.max(0, Math.floor((qx0 - g.minX) / g.cell)), i1 = Math.min(g.nx - 1, Math.floor((qx1 - g.minX) / g.cell));
@@ -500,13 +502,13 @@ function sectorRoom(
         const ax = eax[e], ay = eay[e], bx = ebx[e], by = eby[e];
         if (qx1 < Math.min(ax, bx) || qy1 < Math.min(ay, by) || qx0 > Math.max(ax, bx) || qy0 > Math.max(ay, by)) continue;
         if (edges.ring[e] === ownRing && (ownConvex || (ax === cx && ay === cy) || (bx === cx && by === cy))) continue;
-        // pointSegmentDist's arithmetic, the square root (hypot) only when the edge can matter.
+        // pointSegmentDist's arithmetic, the square root only when the edge can matter.
         const dx = bx - ax, dy = by - ay;
         const l2 = dx * dx + dy * dy;
         const t = l2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2));
         const ex = px - ax - t * dx, ey = py - ay - t * dy;
         if (ex * ex + ey * ey > skip2) continue;
-        const room = Math.hypot(ex, ey) - h;
+        const room = hypot2(ex, ey) - h;
         if (room >= cap) continue;
         markSpan(out, at, Math.atan2(ay - py, ax - px), Math.atan2(by - py, bx - px), Math.max(0, room));
       }

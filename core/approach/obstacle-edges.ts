@@ -123,14 +123,19 @@ export interface EdgeGrid {
   start: Int32Array; items: Int32Array; stamp: Int32Array; tick: { n: number };
 }
 
-function edgeGrid(ax: Float64Array, ay: Float64Array, bx: Float64Array, by: Float64Array, count: number): EdgeGrid {
+/** A bucket grid of the edges with buckets of at least `minCellM` (every edge in each bucket its box meets). */
+export function edgeGridOf(edges: ObstacleEdges, minCellM: number): EdgeGrid | undefined {
+  return edges.count > 0 ? edgeGrid(edges.ax, edges.ay, edges.bx, edges.by, edges.count, minCellM) : undefined;
+}
+
+function edgeGrid(ax: Float64Array, ay: Float64Array, bx: Float64Array, by: Float64Array, count: number, minCellM = 8): EdgeGrid {
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (let i = 0; i < count; i++) {
     minX = Math.min(minX, ax[i], bx[i]); maxX = Math.max(maxX, ax[i], bx[i]);
     minY = Math.min(minY, ay[i], by[i]); maxY = Math.max(maxY, ay[i], by[i]);
   }
-  // 8 m buckets, coarser when the extent is huge (at most ~1M buckets).
-  const cell = Math.max(8, Math.sqrt(((maxX - minX + 1) * (maxY - minY + 1)) / 1e6));
+  // 8 m buckets (by default), coarser when the extent is huge (at most ~1M buckets).
+  const cell = Math.max(minCellM, Math.sqrt(((maxX - minX + 1) * (maxY - minY + 1)) / 1e6));
   const nx = Math.floor((maxX - minX) / cell) + 1, ny = Math.floor((maxY - minY) / cell) + 1;
   const counts = new Int32Array(nx * ny + 1);
   const each = (i: number, f: (k: number) => void) => {
