@@ -275,6 +275,7 @@ export function buildApproachGraph(
   const sectorClearanceM = new Float64Array(nodeCount * SECTORS);
   // Buckets of a quarter of the room table's reach: 5 × 5 of them cover a node's square.
   const sectorGrid = edgeGridOf(edges, SECTOR_REACH_M / 4);
+  const angles: VertexAngles = { stamp: new Int32Array(edges.count), a: new Float64Array(edges.count), b: new Float64Array(edges.count) };
   for (let i = 0; i < nodeCount; i++) {
     if (isStart[i]) continue;
     // Corner nodes too (their turn's exit is checked against it first), leaving out the wrapped
@@ -283,7 +284,7 @@ export function buildApproachGraph(
     const cx = cornerX[i], cy = cornerY[i];
     // The same edges left out as the room c's `own` (none at a free node).
     const ownRing = cx === cx && ringInfo !== undefined ? nodeRing[i] : -1;
-    sectorRoom(edges, sectorGrid, areaSegments, h, x[i], y[i], sectorClearanceM, i * SECTORS, ownRing, ringInfo?.convex === true, cx, cy);
+    sectorRoom(edges, sectorGrid, areaSegments, h, x[i], y[i], sectorClearanceM, i * SECTORS, ownRing, ringInfo?.convex === true, cx, cy, angles);
   }
 
   let nodeIndex: Flatbush | undefined;
@@ -464,6 +465,9 @@ function markSpan(out: Float64Array, at: number, a0: number, a1: number, room: n
   }
 }
 
+/** Angles of each edge's ends from the current node, valid where `stamp` is the node's tick. */
+interface VertexAngles { stamp: Int32Array; a: Float64Array; b: Float64Array }
+
 /**
  * Room per direction around a node (see `sectorClearanceM`), conservative: an edge counts at its
  * nearest distance over its whole angular span. Edges of ring `ownRing` are left out when the ring
@@ -480,7 +484,7 @@ function markSpan(out: Float64Array, at: number, a0: number, a1: number, room: n
  */
 function sectorRoom(
   edges: ObstacleEdges, g: EdgeGrid | undefined, areaSegments: [number, number, number, number][], h: number, px: number, py: number,
-  out: Float64Array, at: number, ownRing: number, ownConvex: boolean, cx: number, cy: number,
+  out: Float64Array, at: number, ownRing: number, ownConvex: boolean, cx: number, cy: number, angles: VertexAngles,
 ): void {
   const cap = SECTOR_REACH_M - h;
   out.fill(cap, at, at + SECTORS);
@@ -510,7 +514,15 @@ function sectorRoom(
         if (ex * ex + ey * ey > skip2) continue;
         const room = hypot2(ex, ey) - h;
         if (room >= cap) continue;
-        markSpan(out, at, Math.atan2(ay - py, ax - px), Math.atan2(by - py, bx - px), Math.max(0, room));
+        // A ring's consecutive edges share a vertex (edge e's end is edge e + 1's start, the same
+        // numbers): its angle from the node is computed once per node (same inputs, same atan2).
+        let aA: number, aB: number;
+        if (e > 0 && angles.stamp[e - 1] === tick && edges.ring[e - 1] === edges.ring[e]) aA = angles.b[e - 1];
+        else aA = Math.atan2(ay - py, ax - px);
+        if (e + 1 < edges.count && angles.stamp[e + 1] === tick && edges.ring[e + 1] === edges.ring[e]) aB = angles.a[e + 1];
+        else aB = Math.atan2(by - py, bx - px);
+        angles.stamp[e] = tick; angles.a[e] = aA; angles.b[e] = aB;
+        markSpan(out, at, aA, aB, Math.max(0, room));
       }
     };
     for (let m = 0; m <= rings; m++) {
@@ -521,12 +533,14 @@ function sectorRoom(
         skip2 = (top + h + 1e-6) * (top + h + 1e-6);
       }
       // Ring m: rows pj ± m in full, columns pi ± m between them; clipped to the box's buckets.
-      for (const j of m === 0 ? [pj] : [pj - m, pj + m]) {
+      for (let side = 0; side < (m === 0 ? 1 : 2); side++) {
+        const j = side === 0 ? pj - m : pj + m;
         if (j < j0 || j > j1) continue;
         for (let i = Math.max(i0, pi - m); i <= Math.min(i1, pi + m); i++) bucket(j * g.nx + i);
       }
       if (m === 0) continue;
-      for (const i of [pi - m, pi + m]) {
+      for (let side = 0; side < 2; side++) {
+        const i = side === 0 ? pi - m : pi + m;
         if (i < i0 || i > i1) continue;
         for (let j = Math.max(j0, pj - m + 1); j <= Math.min(j1, pj + m - 1); j++) bucket(j * g.nx + i);
       }
