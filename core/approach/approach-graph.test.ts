@@ -5,15 +5,15 @@ import { blockedObstacles } from '../drivable/blocked-obstacles.js';
 import type { XY } from '../geometry/local-frame.js';
 import { approachArea } from './approach-area.js';
 import { approachGraphFor } from './approach-routes.js';
-import { insideArea, SECTOR_REACH_M, SECTORS, sectorOf } from './approach-graph.js';
-import { obstacleEdges, segmentClear, segmentSegmentDistance2, type ObstacleEdges } from './obstacle-edges.js';
+import { CLEARANCE_CAP_M, insideArea, SECTOR_REACH_M, SECTORS, sectorOf } from './approach-graph.js';
+import { obstacleEdges, pointSegmentDistance, segmentClear, segmentSegmentDistance2, type ObstacleEdges } from './obstacle-edges.js';
 
 /**
  * The graph's shortcuts (leg shadows, segmentClear's side test, the sector rooms' bucket rings,
  * hypot2) must give exactly the graph of the plain definitions: every pair of nodes within the leg
  * length that stays in the area and keeps h from every edge is a leg (README "Graph build, third
  * pass"); each node's room per sector is the least room of the edges whose box meets its 120 m
- * square. Checked against those definitions written out directly, on random scenes like those of
+ * square, and its room c the distance to the nearest other edge less h (or to the area's edge). Checked against those definitions written out directly, on random scenes like those of
  * scene-monotonicity.test.ts (rectangles, rounded buildings, an L, barrier lines, posts).
  */
 const poly = (ring: XY[]) => ({ type: 'Polygon' as const, coordinates: [ring] });
@@ -104,6 +104,12 @@ describe('approach graph: the fast build equals the plain definition', () => {
           const convex = ring >= 0 && g.edges.rings[ring].convex;
           const own = (k: number) => ring >= 0 && g.edges.ring[k] === ring && (convex || (g.edges.ax[k] === cx && g.edges.ay[k] === cy) || (g.edges.bx[k] === cx && g.edges.by[k] === cy));
           expect(Array.from(g.sectorClearanceM.subarray(i * SECTORS, (i + 1) * SECTORS))).toEqual(roomByDefinition(g.edges, g.areaSegments, h, g.x[i], g.y[i], own));
+          // Room to swing out: the nearest other edge less h, the area's edge, capped.
+          let c = CLEARANCE_CAP_M + h;
+          for (let k = 0; k < g.edges.count; k++) if (!own(k)) c = Math.min(c, pointSegmentDistance(g.x[i], g.y[i], g.edges.ax[k], g.edges.ay[k], g.edges.bx[k], g.edges.by[k]));
+          c -= h;
+          for (const a of g.areaSegments) c = Math.min(c, distance(g.x[i], g.y[i], a[0], a[1], a[2], a[3]));
+          expect(g.clearanceM[i]).toBe(Math.max(0, Math.min(CLEARANCE_CAP_M, c)));
         }
       }),
       { numRuns: 24, seed: 21 },

@@ -297,20 +297,46 @@ export function segmentClearOfRing(edges: ObstacleEdges, ring: number, ax: numbe
   return true;
 }
 
-/** Distance from a point to the nearest obstacle edge, leaving out edges for which `skip` is true; capped at `maxM`. */
+/**
+ * Distance from a point to the nearest obstacle edge, leaving out edges for which `skip` is true;
+ * capped at `maxM`: min(maxM, min over the other edges of √(point–segment distance²)), a minimum
+ * that does not depend on the order edges are met. Found from the edge grid in rings of buckets
+ * round the point's bucket: a point in a bucket m rings out is at least (m − 1)·cell away, so once
+ * that exceeds the best so far by 1e-9 m (far above rounding) no edge left can be nearer.
+ */
 export function nearestEdgeDistance(edges: ObstacleEdges, px: number, py: number, maxM: number, skip: (edge: number) => boolean): number {
-  if (!edges.index) return maxM;
-  // Search a small box first and widen it only while nothing nearer than its half-size is found.
-  for (let r = Math.min(maxM, 16); ; r = Math.min(maxM, r * 2)) {
-    let best = maxM;
-    edges.index.search(px - r, py - r, px + r, py + r, (i) => {
-      if (skip(i)) return false;
-      const d = pointSegmentDistance(px, py, edges.ax[i], edges.ay[i], edges.bx[i], edges.by[i]);
+  const g = edges.grid;
+  if (!g) return maxM;
+  let best = maxM;
+  const pi = Math.floor((px - g.minX) / g.cell), pj = Math.floor((py - g.minY) / g.cell);
+  const rings = Math.max(pi, g.nx - 1 - pi, pj, g.ny - 1 - pj);
+  const tick = ++g.tick.n;
+  const visit = (c: number) => {
+    for (let q = g.start[c]; q < g.start[c + 1]; q++) {
+      const e = g.items[q];
+      if (g.stamp[e] === tick) continue;
+      g.stamp[e] = tick;
+      if (skip(e)) continue;
+      const d = pointSegmentDistance(px, py, edges.ax[e], edges.ay[e], edges.bx[e], edges.by[e]);
       if (d < best) best = d;
-      return false;
-    });
-    if (best <= r || r >= maxM) return best;
+    }
+  };
+  for (let m = 0; m <= rings; m++) {
+    if (m >= 1 && best + 1e-9 <= (m - 1) * g.cell) break;
+    // Ring m: rows pj ± m in full, columns pi ± m between them; clipped to the grid.
+    for (let side = 0; side < (m === 0 ? 1 : 2); side++) {
+      const j = side === 0 ? pj - m : pj + m;
+      if (j < 0 || j >= g.ny) continue;
+      for (let i = Math.max(0, pi - m); i <= Math.min(g.nx - 1, pi + m); i++) visit(j * g.nx + i);
+    }
+    if (m === 0) continue;
+    for (let side = 0; side < 2; side++) {
+      const i = side === 0 ? pi - m : pi + m;
+      if (i < 0 || i >= g.nx) continue;
+      for (let j = Math.max(0, pj - m + 1); j <= Math.min(g.ny - 1, pj + m - 1); j++) visit(j * g.nx + i);
+    }
   }
+  return best;
 }
 
 /** Whether a point lies inside a closed obstacle (lines have no inside). */
