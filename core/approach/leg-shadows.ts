@@ -1,4 +1,4 @@
-import type { ObstacleEdges } from './obstacle-edges.js';
+import { bucketItems, type ObstacleEdges } from './obstacle-edges.js';
 
 /**
  * Shadows of the obstacles seen from one node, for a fast exact *reject* of straight legs before
@@ -66,17 +66,11 @@ export function legShadows(edges: ObstacleEdges, reachM: number): LegShadows {
   // Ring buckets (a ring in every bucket its box touches).
   const cell = Math.max(RING_CELL_M, Math.sqrt(((maxX - minX + 1) * (maxY - minY + 1)) / 1e6));
   const nx = nr === 0 ? 0 : Math.floor((maxX - minX) / cell) + 1, ny = nr === 0 ? 0 : Math.floor((maxY - minY) / cell) + 1;
-  const start = new Int32Array(nx * ny + 1);
-  const span = (r: number, f: (k: number) => void) => {
+  const { start, items } = bucketItems(nr, nx * ny, (r, f) => {
     const i0 = Math.floor((box[4 * r] - minX) / cell), i1 = Math.floor((box[4 * r + 2] - minX) / cell);
     const j0 = Math.floor((box[4 * r + 1] - minY) / cell), j1 = Math.floor((box[4 * r + 3] - minY) / cell);
     for (let j = j0; j <= j1; j++) for (let i = i0; i <= i1; i++) f(j * nx + i);
-  };
-  for (let r = 0; r < nr; r++) span(r, (k) => start[k + 1]++);
-  for (let k = 0; k < nx * ny; k++) start[k + 1] += start[k];
-  const fill = start.slice(0, nx * ny);
-  const items = new Int32Array(start[nx * ny]);
-  for (let r = 0; r < nr; r++) span(r, (k) => { items[fill[k]++] = r; });
+  });
   const stamp = new Int32Array(nr);
   let tick = 0;
   // Ring points flattened (ring r: points first[r] .. first[r + 1] - 1, closed rings repeat the first).

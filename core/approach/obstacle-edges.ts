@@ -137,18 +137,27 @@ function edgeGrid(ax: Float64Array, ay: Float64Array, bx: Float64Array, by: Floa
   // 8 m buckets (by default), coarser when the extent is huge (at most ~1M buckets).
   const cell = Math.max(minCellM, Math.sqrt(((maxX - minX + 1) * (maxY - minY + 1)) / 1e6));
   const nx = Math.floor((maxX - minX) / cell) + 1, ny = Math.floor((maxY - minY) / cell) + 1;
-  const counts = new Int32Array(nx * ny + 1);
   const each = (i: number, f: (k: number) => void) => {
     const x0 = Math.floor((Math.min(ax[i], bx[i]) - minX) / cell), x1 = Math.floor((Math.max(ax[i], bx[i]) - minX) / cell);
     const y0 = Math.floor((Math.min(ay[i], by[i]) - minY) / cell), y1 = Math.floor((Math.max(ay[i], by[i]) - minY) / cell);
     for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) f(y * nx + x);
   };
-  for (let i = 0; i < count; i++) each(i, (k) => counts[k + 1]++);
-  for (let k = 0; k < nx * ny; k++) counts[k + 1] += counts[k];
-  const fill = counts.slice(0, nx * ny);
-  const items = new Int32Array(counts[nx * ny]);
-  for (let i = 0; i < count; i++) each(i, (k) => { items[fill[k]++] = i; });
-  return { minX, minY, cell, nx, ny, start: counts, items, stamp: new Int32Array(count), tick: { n: 0 } };
+  const { start, items } = bucketItems(count, nx * ny, each);
+  return { minX, minY, cell, nx, ny, start, items, stamp: new Int32Array(count), tick: { n: 0 } };
+}
+
+/**
+ * Items 0 … n − 1 sorted into `buckets` buckets, each item in every bucket `bucketsOf` names for it
+ * (ascending within a bucket): bucket k holds items[start[k]] … items[start[k + 1] − 1].
+ */
+export function bucketItems(n: number, buckets: number, bucketsOf: (i: number, f: (k: number) => void) => void): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(buckets + 1);
+  for (let i = 0; i < n; i++) bucketsOf(i, (k) => start[k + 1]++);
+  for (let k = 0; k < buckets; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, buckets);
+  const items = new Int32Array(start[buckets]);
+  for (let i = 0; i < n; i++) bucketsOf(i, (k) => { items[fill[k]++] = i; });
+  return { start, items };
 }
 
 /** Distance from point (px, py) to segment (ax, ay)–(bx, by). */
