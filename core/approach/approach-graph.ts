@@ -7,7 +7,7 @@ import { hypot2 } from './hypot2.js';
 import { legShadows } from './leg-shadows.js';
 import { swingNodes } from './swing-nodes.js';
 import { weaveNodes } from './weave-nodes.js';
-import { edgeGridOf, nearestEdgeDistance, pointInsideObstacle, segmentClear, segmentsIntersect, type EdgeGrid, type ObstacleEdges } from './obstacle-edges.js';
+import { edgeGridOf, nearestEdgeDistance, visitBucketRing, pointInsideObstacle, segmentClear, segmentsIntersect, type EdgeGrid, type ObstacleEdges } from './obstacle-edges.js';
 
 /**
  * The graph the approach search runs on, for one vehicle width (half width h):
@@ -532,18 +532,7 @@ function sectorRoom(
         if ((m - 1) * g.cell - h - 1e-6 >= top) break;
         skip2 = (top + h + 1e-6) * (top + h + 1e-6);
       }
-      // Ring m: rows pj ± m in full, columns pi ± m between them; clipped to the box's buckets.
-      for (let side = 0; side < (m === 0 ? 1 : 2); side++) {
-        const j = side === 0 ? pj - m : pj + m;
-        if (j < j0 || j > j1) continue;
-        for (let i = Math.max(i0, pi - m); i <= Math.min(i1, pi + m); i++) bucket(j * g.nx + i);
-      }
-      if (m === 0) continue;
-      for (let side = 0; side < 2; side++) {
-        const i = side === 0 ? pi - m : pi + m;
-        if (i < i0 || i > i1) continue;
-        for (let j = Math.max(j0, pj - m + 1); j <= Math.min(j1, pj + m - 1); j++) bucket(j * g.nx + i);
-      }
+      visitBucketRing(g, pi, pj, m, i0, i1, j0, j1, bucket);
     }
   }
   for (const s of areaSegments) {

@@ -332,20 +332,29 @@ export function nearestEdgeDistance(edges: ObstacleEdges, px: number, py: number
   };
   for (let m = 0; m <= rings; m++) {
     if (m >= 1 && best + 1e-9 <= (m - 1) * g.cell) break;
-    // Ring m: rows pj ± m in full, columns pi ± m between them; clipped to the grid.
-    for (let side = 0; side < (m === 0 ? 1 : 2); side++) {
-      const j = side === 0 ? pj - m : pj + m;
-      if (j < 0 || j >= g.ny) continue;
-      for (let i = Math.max(0, pi - m); i <= Math.min(g.nx - 1, pi + m); i++) visit(j * g.nx + i);
-    }
-    if (m === 0) continue;
-    for (let side = 0; side < 2; side++) {
-      const i = side === 0 ? pi - m : pi + m;
-      if (i < 0 || i >= g.nx) continue;
-      for (let j = Math.max(0, pj - m + 1); j <= Math.min(g.ny - 1, pj + m - 1); j++) visit(j * g.nx + i);
-    }
+    visitBucketRing(g, pi, pj, m, 0, g.nx - 1, 0, g.ny - 1, visit);
   }
   return best;
+}
+
+/**
+ * Visits the buckets of ring m round bucket (pi, pj) — rows pj ± m in full, then columns pi ± m
+ * between them; m = 0 is that bucket alone — clipped to columns i0 … i1 and rows j0 … j1. (pi, pj)
+ * may lie outside the grid; a point in ring m is at least (m − 1)·cell from any point of bucket
+ * (pi, pj), which is what lets callers stop early.
+ */
+export function visitBucketRing(g: EdgeGrid, pi: number, pj: number, m: number, i0: number, i1: number, j0: number, j1: number, visit: (bucket: number) => void): void {
+  for (let side = 0; side < (m === 0 ? 1 : 2); side++) {
+    const j = side === 0 ? pj - m : pj + m;
+    if (j < j0 || j > j1) continue;
+    for (let i = Math.max(i0, pi - m); i <= Math.min(i1, pi + m); i++) visit(j * g.nx + i);
+  }
+  if (m === 0) return;
+  for (let side = 0; side < 2; side++) {
+    const i = side === 0 ? pi - m : pi + m;
+    if (i < i0 || i > i1) continue;
+    for (let j = Math.max(j0, pj - m + 1); j <= Math.min(j1, pj + m - 1); j++) visit(j * g.nx + i);
+  }
 }
 
 /** Whether a point lies inside a closed obstacle (lines have no inside). */
