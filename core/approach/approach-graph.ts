@@ -8,6 +8,7 @@ import { legShadows } from './leg-shadows.js';
 import { swingNodes } from './swing-nodes.js';
 import { weaveNodes } from './weave-nodes.js';
 import { edgeGridOf, nearestEdgeDistance, visitBucketRing, pointInsideObstacle, segmentClear, segmentsIntersect, type EdgeGrid, type ObstacleEdges } from './obstacle-edges.js';
+import { clearStretches } from './clear-stretches.js';
 
 /**
  * The graph the approach search runs on, for one vehicle width (half width h):
@@ -198,7 +199,13 @@ function cornerNodes(edges: ObstacleEdges, h: number, buildingsOnly: boolean): R
   return out;
 }
 
-function edgeStartNodes(starts: readonly StartPlace[], spacingM: number): RawNode[] {
+/**
+ * Starts at rest: each `vehicle_origin`, and along the area's edge every `spacingM` (segment
+ * midpoints of equal pieces) plus one in each stretch of the edge clear of buildings by h that no
+ * spaced start falls in (`clearStretches`: a street narrower than the spacing plus the vehicle's
+ * width could otherwise have no start at all).
+ */
+function edgeStartNodes(starts: readonly StartPlace[], spacingM: number, edges: ObstacleEdges, h: number): RawNode[] {
   const out: RawNode[] = [];
   for (const s of starts) {
     if (s.kind === 'origin') {
@@ -217,9 +224,14 @@ function edgeStartNodes(starts: readonly StartPlace[], spacingM: number): RawNod
       const d: XY = [(b[0] - a[0]) / len, (b[1] - a[1]) / len];
       const nIn: XY = [-d[1] * inward, d[0] * inward];
       const k = Math.max(1, Math.ceil(len / spacingM));
-      for (let j = 0; j < k; j++) {
-        const t = (j + 0.5) / k;
-        out.push({ x: a[0] + t * (b[0] - a[0]) + nIn[0] * NODE_MARGIN_M, y: a[1] + t * (b[1] - a[1]) + nIn[1] * NODE_MARGIN_M, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: true });
+      const at = (t: number): RawNode => ({ x: a[0] + t * (b[0] - a[0]) + nIn[0] * NODE_MARGIN_M, y: a[1] + t * (b[1] - a[1]) + nIn[1] * NODE_MARGIN_M, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: true });
+      for (let j = 0; j < k; j++) out.push(at((j + 0.5) / k));
+      const ox = nIn[0] * NODE_MARGIN_M, oy = nIn[1] * NODE_MARGIN_M;
+      for (const [s0, s1] of clearStretches(edges, a[0] + ox, a[1] + oy, b[0] + ox, b[1] + oy, h)) {
+        // A spaced start at t lies (j + 0.5)·len/k along: is one within [s0, s1]?
+        const j = Math.max(0, Math.ceil((s0 / len) * k - 0.5));
+        if (j < k && ((j + 0.5) / k) * len <= s1) continue;
+        out.push(at((s0 + s1) / 2 / len));
       }
     }
   }
@@ -238,7 +250,7 @@ export function buildApproachGraph(
   const corners = options.cornerNodes === false ? [] : cornerNodes(edges, h, options.cornerNodes !== true);
   // Wide lines round curved building faces (swing-nodes.ts): free nodes placed from buildings only.
   const swing: RawNode[] = options.cornerNodes === false ? [] : swingNodes(edges, areaSegments, h, h + NODE_MARGIN_M).map(([sx, sy]) => ({ x: sx, y: sy, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: false }));
-  const startNodes = edgeStartNodes(starts, options.edgeStartSpacingM);
+  const startNodes = edgeStartNodes(starts, options.edgeStartSpacingM, edges, h);
   const lattice = freeNodes(area, options.freeSpacingM);
   // Counted before the clear-of-obstacles filter and without the weave nodes (so adding an obstacle
   // changes neither switch, and scenes without weave nodes keep their old legs).

@@ -65,7 +65,7 @@ export function approachRoutes(input: RouteInput, vehicle: VehicleClass, options
   const search = maxSpeedSearch(g, limits, options.signal);
   return input.targets.map((t) => {
     const owner = t.barrierId === undefined ? -1 : input.obstacles.findIndex((o) => o.featureId === t.barrierId);
-    const samples = targetSamples(t.outline, g!.halfWidthM, options.targetSpacingM);
+    const samples = targetSamples(t.outline, g!.halfWidthM, options.targetSpacingM, g!.edges);
     const arrival = bestArrival(g!, search, limits, t.outline, samples, owner, (blocked, stop) => maxSpeedSearch(g!, limits, options.signal, blocked, search, stop));
     if (!arrival) return { targetId: t.id };
     return { targetId: t.id, arrival, speedsMps: arrivalSpeeds(arrival, limits, vehicle.brakeMps2) };

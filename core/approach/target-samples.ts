@@ -1,4 +1,6 @@
 import type { XY } from '../geometry/local-frame.js';
+import { clearStretches } from './clear-stretches.js';
+import type { ObstacleEdges } from './obstacle-edges.js';
 
 /**
  * Where a vehicle's centre is when its body first touches a target: points at half the vehicle's
@@ -23,7 +25,13 @@ function push(out: TargetSample[], px: number, py: number, nx: number, ny: numbe
   out.push({ x: px + nx * h, y: py + ny * h, nx, ny });
 }
 
-export function targetSamples(outline: TargetOutline, halfWidthM: number, spacingM: number): TargetSample[] {
+/**
+ * Samples every `spacingM` along each edge (midpoints of equal pieces) and at convex corners; with
+ * `buildings` also one in each stretch of an edge's contact line clear of buildings by h that no
+ * spaced sample falls in (`clearStretches`: the mouth of an alley narrower than the spacing plus the
+ * vehicle's width could otherwise hold no contact point, and its target read "unreachable").
+ */
+export function targetSamples(outline: TargetOutline, halfWidthM: number, spacingM: number, buildings?: ObstacleEdges): TargetSample[] {
   const out: TargetSample[] = [];
   const h = halfWidthM;
   const along = (a: XY, b: XY, sides: number[]) => {
@@ -34,6 +42,16 @@ export function targetSamples(outline: TargetOutline, halfWidthM: number, spacin
     for (let j = 0; j < k; j++) {
       const t = (j + 0.5) / k;
       for (const s of sides) push(out, a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]), s * dy, -s * dx, h);
+    }
+    if (!buildings) return;
+    for (const s of sides) {
+      const nx = s * dy * h, ny = -s * dx * h;
+      for (const [s0, s1] of clearStretches(buildings, a[0] + nx, a[1] + ny, b[0] + nx, b[1] + ny, h)) {
+        const j = Math.max(0, Math.ceil((s0 / len) * k - 0.5));
+        if (j < k && ((j + 0.5) / k) * len <= s1) continue;
+        const t = (s0 + s1) / 2 / len;
+        push(out, a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]), s * dy, -s * dx, h);
+      }
     }
   };
   for (const ring of outline.rings) {
