@@ -6,7 +6,7 @@ import { pointInMultiPolygon, type MultiPolygonXY } from '../drivable/polygons.j
 import { hypot2 } from './hypot2.js';
 import { legShadows } from './leg-shadows.js';
 import { swingNodes } from './swing-nodes.js';
-import { weaveNodes } from './weave-nodes.js';
+import { STREET_NODE_LEG_M, weaveNodes } from './weave-nodes.js';
 import { edgeGridOf, nearestEdgeDistance, visitBucketRing, pointInsideObstacle, segmentClear, segmentsIntersect, type EdgeGrid, type ObstacleEdges } from './obstacle-edges.js';
 import { clearStretches } from './clear-stretches.js';
 
@@ -98,7 +98,8 @@ export interface GraphOptions {
   cornerNodes?: boolean | 'buildings';
   /**
    * Weave nodes (weave-nodes.ts): nodes in front of building faces across streets near the starts,
-   * so a class below top speed can swing across a street to lengthen its run-up.
+   * so a class below top speed can swing across a street to lengthen its run-up; outside dense
+   * scenes also along every street (street nodes: round barrier ends, median ends and jogs).
    */
   weaveNodes?: boolean;
   /** Spacing of start points along the area edge, m. */
@@ -122,7 +123,7 @@ export function insideArea(areaSegments: [number, number, number, number][], ax:
   return true;
 }
 
-interface RawNode { x: number; y: number; cx: number; cy: number; ring: number; vertex: number; start: boolean; weave?: boolean; twin?: boolean }
+interface RawNode { x: number; y: number; cx: number; cy: number; ring: number; vertex: number; start: boolean; weave?: boolean; street?: boolean; twin?: boolean }
 
 /** Lattice of free nodes over the area's bounding box, anchored at its lower-left corner. */
 function freeNodes(area: MultiPolygonXY, spacing: number | 'auto' | undefined): RawNode[] {
@@ -257,15 +258,21 @@ export function buildApproachGraph(
   const dense = startNodes.length + corners.length + swing.length + lattice.length > AUTO_DENSE_NODES;
   // Weave nodes (weave-nodes.ts): near origins always, near the area's edge only outside dense scenes.
   const weaveStarts: XY[] = dense ? starts.flatMap((s) => (s.kind === 'origin' ? [s.at] : [])) : startNodes.map((n) => [n.x, n.y]);
-  const weave: RawNode[] = options.cornerNodes === false || options.weaveNodes === false ? [] : weaveNodes(edges, areaSegments, weaveStarts, h, h + NODE_MARGIN_M).map(([sx, sy]) => ({ x: sx, y: sy, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: false, weave: true }));
-  const all = [...startNodes, ...corners, ...swing, ...weave, ...lattice];
+  // Outside dense scenes, the same nodes along every street (street nodes: legs up to STREET_NODE_LEG_M).
+  const streetAt: XY[] = [];
+  const weaveOn = options.cornerNodes !== false && options.weaveNodes !== false;
+  const weave: RawNode[] = !weaveOn ? [] : weaveNodes(edges, areaSegments, weaveStarts, h, h + NODE_MARGIN_M, dense ? undefined : streetAt).map(([sx, sy]) => ({ x: sx, y: sy, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: false, weave: true }));
+  const street: RawNode[] = streetAt.map(([sx, sy]) => ({ x: sx, y: sy, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: false, weave: true, street: true }));
+  // Street nodes last, so the other nodes keep their order (and equally fast paths their ties).
+  const all = [...startNodes, ...corners, ...swing, ...weave, ...lattice, ...street];
   const kept = all.filter((n) => pointClear(edges, area, h, n.x, n.y));
   // Counted before the clear-of-obstacles filter, so adding an obstacle can only shorten legs.
   const R = options.maxEdgeM === 'auto' ? (dense ? AUTO_MAX_EDGE_M : Infinity) : options.maxEdgeM;
   // Each corner a weave node can reach gets a twin (appended, so the other nodes keep their order):
   // weave nodes lead into the twin, whose turns have the racing line's entry checked, never into
   // the corner node itself (whose entry is along its leg, as before).
-  const raw = weave.length === 0 ? kept : [...kept, ...twinCorners(kept, weave, R)];
+  const keptStreet = kept.filter((n) => n.street);
+  const raw = weave.length === 0 && keptStreet.length === 0 ? kept : [...kept, ...twinCorners(kept, weave, R, keptStreet)];
   const nodeCount = raw.length;
   const x = new Float64Array(nodeCount), y = new Float64Array(nodeCount);
   const cornerX = new Float64Array(nodeCount), cornerY = new Float64Array(nodeCount);
@@ -321,7 +328,9 @@ export function buildApproachGraph(
   };
   const isWeave = Uint8Array.from(raw, (n) => (n.weave ? 1 : 0));
   const isTwin = Uint8Array.from(raw, (n) => (n.twin ? 1 : 0));
-  const entryChecked = weave.length === 0 ? undefined : isTwin;
+  const isStreet = Uint8Array.from(raw, (n) => (n.street ? 1 : 0));
+  const streetLeg2 = STREET_NODE_LEG_M * STREET_NODE_LEG_M;
+  const entryChecked = weave.length === 0 && keptStreet.length === 0 ? undefined : isTwin;
   // Which directed legs exist: none into a start; into a twin only from a weave node; from a weave
   // node into a corner only through its twin.
   const allow = (a: number, b: number) => !isStart[b] && (isTwin[b] ? isWeave[a] === 1 : !(isWeave[a] && cornerX[b] === cornerX[b]));
@@ -339,6 +348,7 @@ export function buildApproachGraph(
       const j = near[k];
       if (isStart[i] && isStart[j]) continue;
       if (isTwin[i] && isTwin[j]) continue;
+      if ((isStreet[i] || isStreet[j]) && (x[j] - xi) * (x[j] - xi) + (y[j] - yi) * (y[j] - yi) > streetLeg2) continue;
       if (shadows && shadows.blocks(x[j] - xi, y[j] - yi)) continue;
       if (!insideArea(areaSegments, xi, yi, x[j], y[j])) continue;
       if (!segmentClear(edges, xi, yi, x[j], y[j], h)) continue;
@@ -436,14 +446,20 @@ export function nodesWithin(index: Flatbush, x: Float64Array, y: Float64Array, p
 }
 
 /** Twins of the corner nodes within `reach` of some weave node's place (before the clear filter: positions only). */
-function twinCorners(kept: readonly RawNode[], weave: readonly RawNode[], reach: number): RawNode[] {
-  const index = Number.isFinite(reach) ? new Flatbush(weave.length) : undefined;
-  const wx = Float64Array.from(weave, (w) => w.x), wy = Float64Array.from(weave, (w) => w.y);
-  if (index) {
-    for (let k = 0; k < weave.length; k++) index.add(wx[k], wy[k], wx[k], wy[k]);
-    index.finish();
-  }
-  return kept.filter((n) => n.cx === n.cx && (index === undefined || nodesWithin(index, wx, wy, n.x, n.y, reach).length > 0)).map((n) => ({ ...n, twin: true }));
+function twinCorners(kept: readonly RawNode[], weave: readonly RawNode[], reach: number, street: readonly RawNode[]): RawNode[] {
+  const near = within(weave, reach), nearStreet = within(street, STREET_NODE_LEG_M);
+  return kept.filter((n) => n.cx === n.cx && (near(n) || nearStreet(n))).map((n) => ({ ...n, twin: true }));
+}
+
+/** Whether a node lies within `reach` of any of `nodes` (every node when reach is infinite and there are some). */
+function within(nodes: readonly RawNode[], reach: number): (n: RawNode) => boolean {
+  if (nodes.length === 0) return () => false;
+  if (!Number.isFinite(reach)) return () => true;
+  const index = new Flatbush(nodes.length);
+  const wx = Float64Array.from(nodes, (w) => w.x), wy = Float64Array.from(nodes, (w) => w.y);
+  for (let k = 0; k < nodes.length; k++) index.add(wx[k], wy[k], wx[k], wy[k]);
+  index.finish();
+  return (n) => nodesWithin(index, wx, wy, n.x, n.y, reach).length > 0;
 }
 
 function isIncident(edges: ObstacleEdges, e: number, vx: number, vy: number): boolean {

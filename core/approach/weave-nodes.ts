@@ -59,21 +59,43 @@ export const WEAVE_START_RANGE_M = 30;
 const WEAVE_MARGIN_M = 0.001;
 
 /**
+ * Legs from or to a street node (a weave node placed beyond the start range, see `weaveNodes`'
+ * `streetOut`) are at most this long, m: they serve manoeuvres within a street (across it, round a
+ * barrier's end, a median's end, a jog), while straight runs use the corner nodes' legs. Unlimited,
+ * they cost the demo's N3G about 5× its time; at 30 m a node reaches the face across a street up to
+ * WEAVE_REACH_M wide and several nodes along. Measured on 216 chicanes (streets 8/10/12 m, two walls
+ * from alternate sides covering 50–70 % of the width, 10–30 m apart; M1, N2A, N3G): spacing 4 m and
+ * legs ≤ 30 m leave 16 unreachable (gaps narrower than the lorry, or shifts its 12 m radius cannot
+ * make within the spacing), against 18 with 8 m / 20 m and 2–6 % lower speeds on average (up to 19 %);
+ * without street nodes all 216 read unreachable.
+ */
+export const STREET_NODE_LEG_M = 30;
+
+/**
  * Weave nodes (see above) for half width h, offset `nodeOffsetM` from the faces (h + 1 mm), near
  * `starts` (start places' points: vehicle origins and, where wanted, area-edge samples).
+ *
+ * With `streetOut`, the same nodes beyond the start range go there ("street nodes", used outside
+ * dense scenes, legs up to STREET_NODE_LEG_M). Why: besides lengthening run-ups, these are the only
+ * nodes inside a street between its corners, and barrier lines and `obstacle`s get no corner nodes
+ * (that would break monotonicity). Without them a chicane of barrier walls in a street, a U-turn
+ * round the end of a median or a dog-leg of two corners 10 m apart read "unreachable" for classes
+ * that drive them at 37–94 km/h by hand and in the brute-force reference (issue #4 review,
+ * 2026-11-29). Their places depend on buildings, the area and h only, like the others.
  */
 export function weaveNodes(
   edges: ObstacleEdges, areaSegments: readonly (readonly [number, number, number, number])[],
-  starts: readonly XY[], h: number, nodeOffsetM: number,
+  starts: readonly XY[], h: number, nodeOffsetM: number, streetOut?: XY[],
 ): XY[] {
   const out: XY[] = [];
-  if (starts.length === 0) return out;
+  if (starts.length === 0 && !streetOut) return out;
   const D = WEAVE_START_RANGE_M;
-  const index = new Flatbush(starts.length);
+  const index = new Flatbush(Math.max(1, starts.length));
   for (const p of starts) index.add(p[0], p[1], p[0], p[1]);
+  if (starts.length === 0) index.add(Infinity, Infinity, Infinity, Infinity);
   index.finish();
   const nearStart = (x: number, y: number) =>
-    index.search(x - D, y - D, x + D, y + D, (k) => (starts[k][0] - x) ** 2 + (starts[k][1] - y) ** 2 <= D * D).length > 0;
+    index.search(x - D, y - D, x + D, y + D, (k) => k < starts.length && (starts[k][0] - x) ** 2 + (starts[k][1] - y) ** 2 <= D * D).length > 0;
   edges.rings.forEach((ring) => {
     if (!ring.building || !ring.closed) return;
     const p = ring.points;
@@ -85,15 +107,16 @@ export function weaveNodes(
       const dx = (bx - ax) / l, dy = (by - ay) / l, nx = dy, ny = -dx;
       // Cheap reject: the whole face is beyond the range of every start.
       const mx = (ax + bx) / 2, my = (ay + by) / 2;
-      if (index.search(mx - D - l / 2, my - D - l / 2, mx + D + l / 2, my + D + l / 2).length === 0) continue;
+      if (!streetOut && index.search(mx - D - l / 2, my - D - l / 2, mx + D + l / 2, my + D + l / 2).length === 0) continue;
       const k = Math.max(1, Math.round(l / WEAVE_SPACING_M));
       for (let j = 0; j < k; j++) {
         const t = ((j + 0.5) / k) * l;
         const sx = ax + dx * t + nx * nodeOffsetM, sy = ay + dy * t + ny * nodeOffsetM;
-        if (!nearStart(sx, sy)) continue;
+        const near = nearStart(sx, sy);
+        if (!near && !streetOut) continue;
         const room = roomAcross(edges, areaSegments, h, sx, sy, nx, ny);
         if (!(room > WEAVE_MARGIN_M) || room >= WEAVE_REACH_M) continue;
-        out.push([sx, sy]);
+        (near ? out : streetOut!).push([sx, sy]);
       }
     }
   });
