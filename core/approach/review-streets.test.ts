@@ -66,7 +66,8 @@ type Result = ReturnType<typeof analyzeApproach>;
 /**
  * Every drawn path of `res`: polyline legs keep h (less 1 mm) from every building edge and every
  * vehicle-stopping barrier line the class cannot pass (the last leg may end touching its own
- * target line), no leg's midpoint inside a building; speeds obey v² ≤ u² + 2a·L leg by leg and top speed.
+ * target line), no leg's midpoint inside a building; speeds obey u² − 2b·L ≤ v² ≤ u² + 2a·L leg by leg
+ * (b the class's braking: "braking before corners", hvm.md §1) and never exceed top speed.
  */
 function checkPaths(features: LocalFeature[], res: Result, frame: ReturnType<typeof localScene>['frame']) {
   const buildings = features.filter((f) => f.kind === 'building').map((f) => (f.geometry.coordinates as XY[][])[0]);
@@ -84,6 +85,8 @@ function checkPaths(features: LocalFeature[], res: Result, frame: ReturnType<typ
       const [a, b] = [path[i], path[i + 1]];
       const L = Math.hypot(b[0] - a[0], b[1] - a[1]);
       expect(speeds[i + 1] ** 2).toBeLessThanOrEqual(speeds[i] ** 2 + 2 * v.accelMps2 * L + 1e-6);
+      // Braking before corners (hvm.md §1): no leg slows the vehicle faster than its braking b.
+      expect(speeds[i + 1] ** 2).toBeGreaterThanOrEqual(speeds[i] ** 2 - 2 * v.brakeMps2 * L - 1e-6);
       expect(speeds[i + 1]).toBeLessThanOrEqual(v.topSpeedKmh / 3.6 + 1e-9);
       for (const ring of buildings) {
         for (let k = 0; k + 1 < ring.length; k++) {
