@@ -29,12 +29,14 @@ interface WindowCase {
   /** Two points across a street (a rated barrier line goes between them). */
   street: [XY, XY];
   codes: string[];
+  /** A zone walled in by buildings (a courtyard, a pitch inside its stands): centre and half-side, m. */
+  enclosed?: [number, number, number];
 }
 
 const WINDOWS: WindowCase[] = [
   { name: 'Boulevard des Moulins', centre: [7.4293, 43.744], halfM: 180, zones: [[-10.8, -16.3, 3.3], [-13, 80.5, 4.3]], ringed: [64.5, 33.4, 5], street: [[17, 79], [37, 65]], codes: CODES },
   { name: 'station / Sainte-Dévote', centre: [7.42, 43.7378], halfM: 150, zones: [[-9.1, -18.3, 5], [-62.6, 58.8, 5]], ringed: [32.6, 63.6, 3.9], street: [[60, 20], [70, -8]], codes: CODES },
-  { name: 'Stade Louis II', centre: [7.415, 43.7272], halfM: 150, zones: [[-38.6, -36.3, 3.2], [60.6, -59, 3.9]], ringed: [-55, 57.3, 3.3], street: [[39, -97], [45, -74]], codes: CODES },
+  { name: 'Stade Louis II', centre: [7.415, 43.7272], halfM: 150, zones: [[-38.6, -36.3, 3.2], [60.6, -59, 3.9]], ringed: [-55, 57.3, 3.3], street: [[39, -97], [45, -74]], codes: CODES, enclosed: [44.5, 40.5, 10] },
 ];
 
 // Ratings as written on certificates (hvm.md §2; the space in the first is as in the NPSA catalogue).
@@ -51,6 +53,7 @@ function sceneOf(w: WindowCase): { win: MonacoWindow; scene: MonacoWindow['scene
   const added: SceneFeature[] = [
     ...w.zones.map((z, i) => localFeature(F, `z${i + 1}`, { kind: 'crowd_zone' }, { type: 'Polygon', coordinates: [square(z)] })),
     localFeature(F, 'ringed', { kind: 'crowd_zone' }, { type: 'Polygon', coordinates: [square(w.ringed)] }),
+    ...(w.enclosed ? [localFeature(F, 'enclosed', { kind: 'crowd_zone' }, { type: 'Polygon', coordinates: [square(w.enclosed)] })] : []),
     localFeature(F, 'ring', { kind: 'barrier', barrier_type: 'bollard', gap_m: 1.2 }, { type: 'LineString', coordinates: rect(rx - rs - 2, ry - rs - 2, rx + rs + 2, ry + rs + 2) }),
     // Two rated lines across one street, 0 and 3 m apart along it, as two halves of the street.
     localFeature(F, 'rated48', { kind: 'barrier', barrier_type: 'bollard', rating: RATED_48 }, { type: 'LineString', coordinates: [a, mid] }),
@@ -82,6 +85,9 @@ describe('vehicle approach reviewed on real OSM street layouts (Monaco)', () => 
         for (let i = 1; i <= w.zones.length; i++) expect(summaryOf(res.summary, `z${i}`, code)?.reachable, `${code} → z${i}`).toBe(true);
         expect(summaryOf(res.summary, 'ringed', code)?.reachable, `${code} → ringed`).toBe(false);
         expect(summaryOf(res.summary, 'ring', code)?.reachable, `${code} → the ring itself`).toBe(true);
+        // The Stade Louis II pitch: the OSM stands close round it (GEOS: their union has the
+        // pitch as a hole of 12,500 m², the zone 27 m inside it).
+        if (w.enclosed) expect(summaryOf(res.summary, 'enclosed', code)?.reachable, `${code} → enclosed`).toBe(false);
       }
       expect(kinematicProblems(scene, win.frame, res)).toEqual([]);
       const geos = geosReview(scene, res);
