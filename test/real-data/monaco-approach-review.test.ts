@@ -34,7 +34,7 @@ interface WindowCase {
 }
 
 const WINDOWS: WindowCase[] = [
-  { name: 'Boulevard des Moulins', centre: [7.4293, 43.744], halfM: 180, zones: [[-10.8, -16.3, 3.3], [-13, 80.5, 4.3]], ringed: [64.5, 33.4, 5], street: [[17, 79], [37, 65]], codes: CODES },
+  { name: 'Boulevard des Moulins', centre: [7.4293, 43.744], halfM: 180, zones: [[-10.8, -16.3, 3.3], [-13, 80.5, 4.3]], ringed: [64.5, 33.4, 5], street: [[17, 79], [37, 65]], codes: [...CODES, 'VAN-AV'] },
   { name: 'station / Sainte-Dévote', centre: [7.42, 43.7378], halfM: 150, zones: [[-9.1, -18.3, 5], [-62.6, 58.8, 5]], ringed: [32.6, 63.6, 3.9], street: [[60, 20], [70, -8]], codes: CODES },
   { name: 'Stade Louis II', centre: [7.415, 43.7272], halfM: 150, zones: [[-38.6, -36.3, 3.2], [60.6, -59, 3.9]], ringed: [-55, 57.3, 3.3], street: [[39, -97], [45, -74]], codes: CODES, enclosed: [44.5, 40.5, 10] },
 ];
@@ -59,7 +59,11 @@ function sceneOf(w: WindowCase): { win: MonacoWindow; scene: MonacoWindow['scene
     localFeature(F, 'rated48', { kind: 'barrier', barrier_type: 'bollard', rating: RATED_48 }, { type: 'LineString', coordinates: [a, mid] }),
     localFeature(F, 'rated112', { kind: 'barrier', barrier_type: 'bollard', rating: RATED_112 }, { type: 'LineString', coordinates: [mid, b] }),
   ];
-  return { win, scene: withFeatures(win.scene, added) };
+  const scene = withFeatures(win.scene, added);
+  // A user's class with an a(v) curve (scene-format.md `accel_curve`), as wide as an M1 so it
+  // shares M1's graph: its speeds are checked against the curve, not a constant a.
+  scene.bulwark = { ...scene.bulwark, vehicles: [{ code: 'VAN-AV', name: 'van, a(v)', mass_kg: 3000, width_m: 1.8, accel_mps2: 2, top_speed_kmh: 120, min_turn_radius_m: 6, lateral_g: 0.8, accel_curve: [[0, 3.0], [30, 2.2], [60, 1.2], [100, 0.5], [120, 0.2]] }] };
+  return { win, scene };
 }
 
 const cache = new Map<string, { win: MonacoWindow; scene: MonacoWindow['scene']; res: ApproachAnalysis }>();
