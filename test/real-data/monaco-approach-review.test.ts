@@ -34,9 +34,9 @@ interface WindowCase {
 }
 
 const WINDOWS: WindowCase[] = [
-  { name: 'Boulevard des Moulins', centre: [7.4293, 43.744], halfM: 180, zones: [[-10.8, -16.3, 3.3], [-13, 80.5, 4.3]], ringed: [64.5, 33.4, 5], street: [[17, 79], [37, 65]], codes: [...CODES, 'VAN-AV'] },
-  { name: 'station / Sainte-Dévote', centre: [7.42, 43.7378], halfM: 150, zones: [[-9.1, -18.3, 5], [-62.6, 58.8, 5]], ringed: [32.6, 63.6, 3.9], street: [[60, 20], [70, -8]], codes: CODES },
-  { name: 'Stade Louis II', centre: [7.415, 43.7272], halfM: 150, zones: [[-38.6, -36.3, 3.2], [60.6, -59, 3.9]], ringed: [-55, 57.3, 3.3], street: [[39, -97], [45, -74]], codes: CODES, enclosed: [44.5, 40.5, 10] },
+  { name: 'Boulevard des Moulins', centre: [7.4293, 43.744], halfM: 150, zones: [[-10.8, -16.3, 3.3], [-13, 80.5, 4.3]], ringed: [64.5, 33.4, 5], street: [[17, 79], [37, 65]], codes: [...CODES, 'VAN-AV'] },
+  { name: 'station / Sainte-Dévote', centre: [7.42, 43.7378], halfM: 120, zones: [[-9.1, -18.3, 5], [-62.6, 58.8, 5]], ringed: [32.6, 63.6, 3.9], street: [[60, 20], [70, -8]], codes: CODES },
+  { name: 'Stade Louis II', centre: [7.415, 43.7272], halfM: 120, zones: [[-38.6, -36.3, 3.2], [60.6, -59, 3.9]], ringed: [-55, 57.3, 3.3], street: [[39, -97], [45, -74]], codes: CODES, enclosed: [44.5, 40.5, 10] },
 ];
 
 // Ratings as written on certificates (hvm.md §2; the space in the first is as in the NPSA catalogue).
@@ -81,7 +81,7 @@ describe('vehicle approach reviewed on real OSM street layouts (Monaco)', () => 
   for (const w of WINDOWS) {
     it(`${w.name}: clear of buildings and closed lines (GEOS), kinematics, walled zone unreachable, verdicts`, () => {
       const { win, scene, res } = analysed(w);
-      expect(scene.features.filter((f) => f.properties.kind === 'building').length).toBeGreaterThan(20);
+      expect(scene.features.filter((f) => f.properties.kind === 'building').length).toBeGreaterThan(15);
       const classes = vehicleClassesFor(scene);
       for (const code of w.codes) {
         // Hand-stated: every open zone lies in a street open to the area's edge; the ringed one
