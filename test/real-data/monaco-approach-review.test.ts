@@ -152,6 +152,7 @@ describe('vehicle approach reviewed on real OSM street layouts (Monaco)', () => 
     const m1 = path('M1', 'z1');
     const n3g = path('N3G', 'z2');
     const [p, q] = longest(m1);
+    const nx = (q[0] - p[0]) / Math.hypot(q[0] - p[0], q[1] - p[1]), ny = (q[1] - p[1]) / Math.hypot(q[0] - p[0], q[1] - p[1]);
     const corner = m1[m1.length - 2];
     const [d, e] = [n3g[n3g.length - 2], n3g[n3g.length - 1]];
     const back = 1 + 2.55 / 2;
@@ -174,18 +175,28 @@ describe('vehicle approach reviewed on real OSM street layouts (Monaco)', () => 
         barrier('x2', [across(p, q, 0.3, 30)[0], [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2], across(p, q, 0.7, 30)[1]], 1.2, 'wall'),
         localFeature(F, 'post', { kind: 'obstacle', stops_vehicles: true, radius_m: 0.3 }, { type: 'Point', coordinates: corner }),
         localFeature(F, 'kiosk', { kind: 'obstacle', stops_vehicles: true, obstacle_type: 'kiosk' }, { type: 'Polygon', coordinates: [disc(corner[0] + 3, corner[1], 1.5, 6)] }),
+        // A wall grazing the longest leg: parallel to it, exactly half an M1's width (0.9 m) aside.
+        barrier('graze', [[p[0] + ny * 0.9, p[1] - nx * 0.9], [q[0] + ny * 0.9, q[1] - nx * 0.9]], 0, 'wall'),
       ]],
       // A closed line 1 m before N3G's contact with z2, across its last leg, and seeded random
       // walls with gaps of 0 / 1.2 / 2.0 / 3.0 m.
       ['N3G', 'in front of a zone, and random walls', [barrier('front', across(d, e, 1 - back / Math.hypot(e[0] - d[0], e[1] - d[1]), 6), 0), randomLine('r1'), randomLine('r2'), randomLine('r3')]],
     ];
+    let lowered = 0;
     for (const [code, what, added] of cases) {
       const after = analyzeApproach(withFeatures(scene, added), { vehicles: [code] });
+      for (const b of before.results) {
+        const a = summaryOf(after.summary, b.target_id, b.vehicle);
+        if (b.reachable && a && (!a.reachable || a.impact_speed_kmh < b.impact_speed_kmh)) lowered++;
+      }
       expect(impactRises({ results: before.results.filter((r) => r.vehicle === code), barriers: [] }, after.summary), what).toEqual([]);
       expect(kinematicProblems(withFeatures(scene, added), F, after), what).toEqual([]);
       // The new paths keep clear of the added closed lines, posts and kiosk too.
       expect(geosReview(withFeatures(scene, added), after).problems, what).toEqual([]);
     }
+    // The measures bite: some target is reached slower, or not at all (a search that ignored
+    // added measures would pass the checks above vacuously).
+    expect(lowered).toBeGreaterThan(0);
     // Hand-stated: a line whose gap (3.0 m) is wider than every class closes nothing: every
     // impact speed stays exactly as it was.
     const open = analyzeApproach(withFeatures(scene, [barrier('open', across(p, q, 0.5, 30), 3.0)]), { vehicles: ['M1'] });
