@@ -193,3 +193,28 @@ export function impactRises(before: ApproachSummary, after: ApproachSummary): st
   }
   return out;
 }
+
+/**
+ * The turns review (approach_turns_geos.py): bends that no line of the class's tightest curvature
+ * can drive clear of the buildings at the reported speed (a necessary condition, hvm.md §1).
+ */
+export function turnReview(scene: Scene, res: ApproachAnalysis, dir = mkdtempSync(join(tmpdir(), 'bulwark-approach-turns-'))): { turns: number; problems: string[] } {
+  const classes = Object.fromEntries(
+    vehicleClassesFor(scene).map((v) => [
+      v.code,
+      {
+        half_m: v.widthM / 2,
+        lateral_g: v.lateralG,
+        min_turn_radius_m: v.minTurnRadiusM,
+        // With an a(v) curve, its highest a: the loosest bound on the speed before a bend.
+        accel_mps2: Math.max(v.accelMps2, ...(v.accelCurve ?? []).map(([, a]) => a)),
+        brake_mps2: v.brakeMps2,
+      },
+    ]),
+  );
+  writeFileSync(join(dir, 'scene.geojson'), JSON.stringify(scene));
+  writeFileSync(join(dir, 'result.geojson'), JSON.stringify({ type: 'FeatureCollection', features: res.features }));
+  const r = spawnSync('/usr/bin/python3', [join(here, 'approach_turns_geos.py'), join(dir, 'scene.geojson'), join(dir, 'result.geojson'), JSON.stringify(classes)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`approach_turns_geos.py failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { turns: number; problems: string[] };
+}

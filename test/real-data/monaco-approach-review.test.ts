@@ -3,7 +3,7 @@ import type { XY } from '../../core/geometry/local-frame.js';
 import { analyzeApproach, type ApproachAnalysis } from '../../core/approach/analyze-approach.js';
 import { vehicleClassesFor } from '../../core/vehicles/vehicle-classes-for.js';
 import type { SceneFeature } from '../../core/scene/types.js';
-import { disc, geosReview, impactRises, kinematicProblems, localFeature, monacoWindow, rect, summaryOf, withFeatures, type MonacoWindow } from './approach-review.js';
+import { disc, geosReview, impactRises, kinematicProblems, localFeature, monacoWindow, rect, summaryOf, turnReview, withFeatures, type MonacoWindow } from './approach-review.js';
 
 // Issue #4, "How it will be checked", on real street layouts: three windows of the OSM Monaco
 // extract (© OpenStreetMap contributors, ODbL; buildings read by GDAL) that the approach code was
@@ -98,6 +98,15 @@ describe('vehicle approach reviewed on real OSM street layouts (Monaco)', () => 
       expect(geos.problems).toEqual([]);
       // Every reachable target has a path, and GEOS saw each one.
       expect(geos.paths.length).toBe(res.summary.results.filter((r) => r.reachable).length);
+      // Every bend can be driven at its reported speed: some line of the class's tightest
+      // curvature (v = √(a_lat·r), hvm.md §1) through it keeps clear of the buildings.
+      // KNOWN (reported to the lead, 2026-11-29; core/approach README: corner entries are not
+      // checked): on this window the a(v) van's bend 4 into z1, between two building corners
+      // 3.2 m apart at (10.3, -21.2), is reported at 83.4 km/h where no line of its tightest
+      // curvature clears both above about 77 km/h. Drop this filter once the entry is checked.
+      const turns = turnReview(scene, res);
+      expect(turns.turns).toBeGreaterThan(5);
+      expect(turns.problems.filter((t) => !t.startsWith('VAN-AV -> z1: bend 4 '))).toEqual([]);
 
       // Barrier verdicts (hvm.md acceptance 8): the verdict's speed is the approach result at that
       // barrier; pass iff the rated vehicle is at least as heavy (and on a chassis at least as
