@@ -198,7 +198,8 @@ export function impactRises(before: ApproachSummary, after: ApproachSummary): st
  * The turns review (approach_turns_geos.py): bends that no line of the class's tightest curvature
  * can drive clear of the buildings at the reported speed (a necessary condition, hvm.md §1).
  */
-export function turnReview(scene: Scene, res: ApproachAnalysis, dir = mkdtempSync(join(tmpdir(), 'bulwark-approach-turns-'))): { turns: number; problems: string[] } {
+export function turnReview(scene: Scene, res: ApproachAnalysis, options: { bisect?: boolean; dir?: string } = {}): { turns: number; problems: string[] } {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'bulwark-approach-turns-'));
   const classes = Object.fromEntries(
     vehicleClassesFor(scene).map((v) => [
       v.code,
@@ -214,7 +215,7 @@ export function turnReview(scene: Scene, res: ApproachAnalysis, dir = mkdtempSyn
   );
   writeFileSync(join(dir, 'scene.geojson'), JSON.stringify(scene));
   writeFileSync(join(dir, 'result.geojson'), JSON.stringify({ type: 'FeatureCollection', features: res.features }));
-  const r = spawnSync('/usr/bin/python3', [join(here, 'approach_turns_geos.py'), join(dir, 'scene.geojson'), join(dir, 'result.geojson'), JSON.stringify(classes)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/python3', [join(here, 'approach_turns_geos.py'), join(dir, 'scene.geojson'), join(dir, 'result.geojson'), JSON.stringify(classes), ...(options.bisect ? ['--bisect'] : [])], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`approach_turns_geos.py failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as { turns: number; problems: string[] };
 }

@@ -1,19 +1,20 @@
 """Independent check of the turns an approach path implies, with GEOS (Shapely): can the vehicle
 really drive each bend at the speed the path reports without its body touching a building?
 
-Usage: /usr/bin/python3 approach_turns_geos.py SCENE.geojson RESULT.geojson CLASSES_JSON
+Usage: /usr/bin/python3 approach_turns_geos.py SCENE.geojson RESULT.geojson CLASSES_JSON [--bisect]
 CLASSES_JSON maps a vehicle code to {"half_m", "lateral_g", "min_turn_radius_m", "accel_mps2", "brake_mps2"}.
 
 At every interior vertex of every approach_path (deflection over 2°) with reported speed v, a line
 through the bend is searched: the centre passes through the vertex, up to 5 m outside it or up to
-30 m inside it along the bisector (a fillet cuts the corner), with any heading between the legs; from there it turns back towards the incoming
-leg's heading and on towards the outgoing one at the tightest curvature the class can hold —
-κ ≤ min(1 / r_min, lateral_g·g / v(d)²), where the speed d metres before the vertex is at least
-√(v² − 2·a·d) (it cannot have gained more) and d metres after at least √(v² − 2·b·d) (it cannot
-have shed more): hvm.md §1 cornering limit v = √(a_lat·r). The bend is drivable only if some such
-line keeps half the width from every building (1 cm slack). This is a necessary condition (the
-tightest possible line), so a flagged bend is physically impossible at the reported speed; for
-each the highest speed with a clear line is found by bisection.
+30 m inside it along the bisector (a fillet cuts the corner), with any heading between the legs;
+from there it turns back towards the incoming leg's heading and on towards the outgoing one at the
+tightest curvature the class can hold — κ ≤ min(1 / r_min, lateral_g·g / v(d)²), where the speed
+d metres before the vertex is at least √(v² − 2·a·d) (it cannot have gained more) and d metres
+after at least √(v² − 2·b·d) (it cannot have shed more): hvm.md §1 cornering limit v = √(a_lat·r).
+The bend is drivable only if some such line keeps half the width from every building (1 cm slack).
+This is a necessary condition (the tightest possible line; the search is sampled, so it can only
+miss a clear line on its grid, never accept a blocked one), so a flagged bend cannot be driven at the
+reported speed; with --bisect, the highest speed with a clear line is found for each (to v/1024).
 Prints {"turns": n, "problems": [text, ...]}.
 """
 import json
@@ -33,6 +34,7 @@ HEADINGS = 16
 
 scene_path, result_path = sys.argv[1], sys.argv[2]
 classes = json.loads(sys.argv[3])
+bisect = "--bisect" in sys.argv[4:]
 with open(scene_path) as fh:
     scene = json.load(fh)
 with open(result_path) as fh:
@@ -100,15 +102,15 @@ for f in result["features"]:
         v0 = speeds[i] / 3.6
         if clear_line(b, ua, va, v0, c):
             continue
-        lo, hi = 0.0, v0
-        for _ in range(10):  # to v/1024
-            mid = (lo + hi) / 2
-            if clear_line(b, ua, va, mid, c):
-                lo = mid
-            else:
-                hi = mid
-        problems.append(
-            f"{p['vehicle']} -> {p['target_id']}: bend {i} ({math.degrees(th):.1f}°) at {speeds[i]:.1f} km/h cannot be driven clear of the buildings;"
-            f" the highest speed with a clear line is {lo * 3.6:.1f} km/h"
-        )
+        text = f"{p['vehicle']} -> {p['target_id']}: bend {i} ({math.degrees(th):.1f}°) at {speeds[i]:.1f} km/h cannot be driven clear of the buildings"
+        if bisect:
+            lo, hi = 0.0, v0
+            for _ in range(10):  # to v/1024
+                mid = (lo + hi) / 2
+                if clear_line(b, ua, va, mid, c):
+                    lo = mid
+                else:
+                    hi = mid
+            text += f"; the highest speed with a clear line is {lo * 3.6:.1f} km/h"
+        problems.append(text)
 print(json.dumps({"turns": turns, "problems": problems}))
