@@ -97,12 +97,13 @@ export function weaveNodes(
   const out: XY[] = [];
   if (starts.length === 0 && !streetOut) return out;
   const D = WEAVE_START_RANGE_M;
-  const index = new Flatbush(Math.max(1, starts.length));
-  for (const p of starts) index.add(p[0], p[1], p[0], p[1]);
-  if (starts.length === 0) index.add(Infinity, Infinity, Infinity, Infinity);
-  index.finish();
+  const index = starts.length > 0 ? new Flatbush(starts.length) : undefined;
+  if (index) {
+    for (const p of starts) index.add(p[0], p[1], p[0], p[1]);
+    index.finish();
+  }
   const nearStart = (x: number, y: number) =>
-    index.search(x - D, y - D, x + D, y + D, (k) => k < starts.length && (starts[k][0] - x) ** 2 + (starts[k][1] - y) ** 2 <= D * D).length > 0;
+    index !== undefined && index.search(x - D, y - D, x + D, y + D, (k) => (starts[k][0] - x) ** 2 + (starts[k][1] - y) ** 2 <= D * D).length > 0;
   edges.rings.forEach((ring) => {
     if (!ring.building || !ring.closed) return;
     const p = ring.points;
@@ -114,7 +115,7 @@ export function weaveNodes(
       const dx = (bx - ax) / l, dy = (by - ay) / l, nx = dy, ny = -dx;
       // Cheap reject: the whole face is beyond the range of every start.
       const mx = (ax + bx) / 2, my = (ay + by) / 2;
-      if (!streetOut && index.search(mx - D - l / 2, my - D - l / 2, mx + D + l / 2, my + D + l / 2).length === 0) continue;
+      if (!streetOut && (index === undefined || index.search(mx - D - l / 2, my - D - l / 2, mx + D + l / 2, my + D + l / 2).length === 0)) continue;
       const k = Math.max(1, Math.round(l / WEAVE_SPACING_M));
       for (let j = 0; j < k; j++) {
         const t = ((j + 0.5) / k) * l;
