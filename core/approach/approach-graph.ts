@@ -30,8 +30,9 @@ export interface ApproachGraph {
   readonly cornerY: Float64Array;
   readonly isStart: Uint8Array;
   /**
-   * Nodes whose corner turns also check the racing line's entry (`corner-entry.ts`): the twins of
-   * corner nodes that weave nodes lead into. Absent when the graph has no weave nodes.
+   * Nodes whose corner turns also check the racing line's entry (`corner-entry.ts`): outside dense
+   * scenes every corner node; in dense ones the twins of corner nodes that weave nodes lead into
+   * (absent when there are none).
    */
   readonly entryChecked?: Uint8Array;
   /** Free swing-out room at the node, m (see above); 0 for starts. */
@@ -330,7 +331,11 @@ export function buildApproachGraph(
   const isTwin = Uint8Array.from(raw, (n) => (n.twin ? 1 : 0));
   const isStreet = Uint8Array.from(raw, (n) => (n.street ? 1 : 0));
   const streetLeg2 = STREET_NODE_LEG_M * STREET_NODE_LEG_M;
-  const entryChecked = weave.length === 0 && keptStreet.length === 0 ? undefined : isTwin;
+  // Outside dense scenes every corner turn has its entry checked: a leg from a corner across the
+  // street comes in diagonally, and its racing line's swing could clip a corner (real layouts: 2 of
+  // 533 bends were reported faster than any line GEOS could drive). Dense scenes (W2, already over
+  // its time target) keep it at twins only, as before: not measured there.
+  const entryChecked = dense ? (weave.length === 0 && keptStreet.length === 0 ? undefined : isTwin) : Uint8Array.from(raw, (n) => (n.twin || n.cx === n.cx ? 1 : 0));
   // Which directed legs exist: none into a start; into a twin only from a weave node; from a weave
   // node into a corner only through its twin.
   const allow = (a: number, b: number) => !isStart[b] && (isTwin[b] ? isWeave[a] === 1 : !(isWeave[a] && cornerX[b] === cornerX[b]));

@@ -5,8 +5,8 @@ import { segmentClear } from './obstacle-edges.js';
 /**
  * Largest tangent length a corner turn at node v may use so that the racing line's **entry** is
  * clear, m: `maxTangentM` itself when the widest racing line's entry is clear (or the turn is refused
- * anyway), 0 when not even the class's tightest circle enters clear. Used where a weave node feeds a
- * corner (`ApproachGraph.entryChecked`).
+ * anyway), 0 when not even the class's tightest circle enters clear. Used at the corner nodes
+ * `ApproachGraph.entryChecked` names: every one outside dense scenes, else where a weave node feeds one.
  *
  * The racing line (`turnSpeedMps`) swings out r·(1 − cos ψ) to the outside of the in-leg before its
  * apex at the node (ψ = θ/2), a room checked at the node only. Coming in along the street that is

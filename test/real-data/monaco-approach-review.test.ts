@@ -100,13 +100,12 @@ describe('vehicle approach reviewed on real OSM street layouts (Monaco)', () => 
       expect(geos.paths.length).toBe(res.summary.results.filter((r) => r.reachable).length);
       // Every bend can be driven at its reported speed: some line of the class's tightest
       // curvature (v = √(a_lat·r), hvm.md §1) through it keeps clear of the buildings.
-      // KNOWN (reported to the lead, 2026-11-29; core/approach README: corner entries are not
-      // checked): on this window the a(v) van's bend 4 into z1, between two building corners
-      // 3.2 m apart at (10.3, -21.2), is reported at 83.4 km/h where no line of its tightest
-      // curvature clears both above about 77 km/h. Drop this filter once the entry is checked.
+      // (Before corner entries were checked outside dense scenes, the a(v) van's bend 4 into z1 on
+      // this window, between two building corners 3.2 m apart at (10.3, -21.2), was reported at
+      // 83.4 km/h where no line of its tightest curvature clears both above about 77 km/h.)
       const turns = turnReview(scene, res);
       expect(turns.turns).toBeGreaterThan(5);
-      expect(turns.problems.filter((t) => !t.startsWith('VAN-AV -> z1: bend 4 '))).toEqual([]);
+      expect(turns.problems).toEqual([]);
 
       // Barrier verdicts (hvm.md acceptance 8): the verdict's speed is the approach result at that
       // barrier; pass iff the rated vehicle is at least as heavy (and on a chassis at least as
