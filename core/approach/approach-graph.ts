@@ -8,7 +8,7 @@ import { legShadows } from './leg-shadows.js';
 import { swingNodes } from './swing-nodes.js';
 import { STREET_NODE_LEG_M, weaveNodes } from './weave-nodes.js';
 import { edgeGridOf, nearestEdgeDistance, visitBucketRing, pointInsideObstacle, segmentClear, segmentsIntersect, type EdgeGrid, type ObstacleEdges } from './obstacle-edges.js';
-import { clearStretches } from './clear-stretches.js';
+import { missedStretchMiddles } from './clear-stretches.js';
 
 /**
  * The graph the approach search runs on, for one vehicle width (half width h):
@@ -229,12 +229,7 @@ function edgeStartNodes(starts: readonly StartPlace[], spacingM: number, edges: 
       const at = (t: number): RawNode => ({ x: a[0] + t * (b[0] - a[0]) + nIn[0] * NODE_MARGIN_M, y: a[1] + t * (b[1] - a[1]) + nIn[1] * NODE_MARGIN_M, cx: NaN, cy: NaN, ring: -1, vertex: -1, start: true });
       for (let j = 0; j < k; j++) out.push(at((j + 0.5) / k));
       const ox = nIn[0] * NODE_MARGIN_M, oy = nIn[1] * NODE_MARGIN_M;
-      for (const [s0, s1] of clearStretches(edges, a[0] + ox, a[1] + oy, b[0] + ox, b[1] + oy, h)) {
-        // A spaced start at t lies (j + 0.5)·len/k along: is one within [s0, s1]?
-        const j = Math.max(0, Math.ceil((s0 / len) * k - 0.5));
-        if (j < k && ((j + 0.5) / k) * len <= s1) continue;
-        out.push(at((s0 + s1) / 2 / len));
-      }
+      for (const t of missedStretchMiddles(edges, a[0] + ox, a[1] + oy, b[0] + ox, b[1] + oy, h, k)) out.push(at(t));
     }
   }
   return out;

@@ -42,6 +42,24 @@ export function clearStretches(edges: ObstacleEdges, ax: number, ay: number, bx:
   return out;
 }
 
+/**
+ * Where to add one point per clear stretch that evenly spaced points miss: for k points at
+ * (j + 0.5)/k along segment (ax, ay)–(bx, by), the fractions along it of the middles of the
+ * `clearStretches` holding none of them. Starts on the area's edge and contact samples on a
+ * target both use it (see above for why).
+ */
+export function missedStretchMiddles(edges: ObstacleEdges, ax: number, ay: number, bx: number, by: number, clearM: number, k: number): number[] {
+  const len = Math.hypot(bx - ax, by - ay);
+  const out: number[] = [];
+  for (const [s0, s1] of clearStretches(edges, ax, ay, bx, by, clearM)) {
+    // The first spaced point at or past s0 lies (j + 0.5)·len/k along: is it within the stretch?
+    const j = Math.max(0, Math.ceil((s0 / len) * k - 0.5));
+    if (j < k && ((j + 0.5) / k) * len <= s1) continue;
+    out.push((s0 + s1) / 2 / len);
+  }
+  return out;
+}
+
 /** The t range where (ax, ay) + t·(dx, dy) (unit direction) lies within r of segment P–Q, or undefined. */
 function stadiumChord(ax: number, ay: number, dx: number, dy: number, px: number, py: number, qx: number, qy: number, r: number): [number, number] | undefined {
   let lo = Infinity, hi = -Infinity;

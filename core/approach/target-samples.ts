@@ -1,5 +1,5 @@
 import type { XY } from '../geometry/local-frame.js';
-import { clearStretches } from './clear-stretches.js';
+import { missedStretchMiddles } from './clear-stretches.js';
 import type { ObstacleEdges } from './obstacle-edges.js';
 
 /**
@@ -46,10 +46,7 @@ export function targetSamples(outline: TargetOutline, halfWidthM: number, spacin
     if (!buildings) return;
     for (const s of sides) {
       const nx = s * dy * h, ny = -s * dx * h;
-      for (const [s0, s1] of clearStretches(buildings, a[0] + nx, a[1] + ny, b[0] + nx, b[1] + ny, h)) {
-        const j = Math.max(0, Math.ceil((s0 / len) * k - 0.5));
-        if (j < k && ((j + 0.5) / k) * len <= s1) continue;
-        const t = (s0 + s1) / 2 / len;
+      for (const t of missedStretchMiddles(buildings, a[0] + nx, a[1] + ny, b[0] + nx, b[1] + ny, h, k)) {
         push(out, a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]), s * dy, -s * dx, h);
       }
     }
